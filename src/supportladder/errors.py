@@ -1,0 +1,116 @@
+"""Exceptions raised by supportladder.
+
+Every exception the library raises on purpose derives from :class:`SupportLadderError`,
+so ``except supportladder.SupportLadderError`` catches them all.  Where networkx has a
+matching exception, ours subclasses it too, so code written against networkx keeps working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+__all__ = [
+    "GraphFileError",
+    "NoPathError",
+    "Problem",
+    "RoleNotFoundError",
+    "SupportLadderError",
+]
+
+
+class SupportLadderError(Exception):
+    """Root of every exception supportladder raises on purpose."""
+
+
+class Problem:
+    """One problem found in a graph file: where it is and what is wrong.
+
+    Parameters
+    ----------
+    record : str
+        The record the problem is in, e.g. ``'roles[3] (id "team-lead")'``, or ``""``
+        for the file as a whole.
+    message : str
+        What is wrong and how to fix it.
+    """
+
+    __slots__ = ("message", "record")
+
+    def __init__(self, record: str, message: str) -> None:
+        self.record = record
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Problem({self.record!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.record, self.message) == (other.record, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.record, self.message))
+
+
+class GraphFileError(SupportLadderError, ValueError):
+    """A graph file (or an in-memory graph) is not valid.
+
+    All problems found are collected and reported at once; each line of the message
+    names the file, the record and what to do about it.
+
+    Attributes
+    ----------
+    path : str
+        The file, or ``"<graph>"`` for a graph built in memory.
+    problems : tuple of Problem
+        Every problem found, in file order.
+    """
+
+    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
+        self.path = path
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        count = len(self.problems)
+        head = f"{self.path}: {count} problem{'s' if count != 1 else ''} found"
+        lines = [head]
+        for problem in self.problems:
+            where = f"{self.path}: {problem.record}: " if problem.record else f"{self.path}: "
+            lines.append(f"  - {where}{problem.message}")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[GraphFileError], tuple[str, tuple[Problem, ...]]]:
+        return (type(self), (self.path, self.problems))
+
+
+class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[misc]
+    """A role reference (id, title or alias) matches no role of the graph.
+
+    Attributes
+    ----------
+    ref : str
+        The reference that was not found.
+    suggestions : tuple of str
+        Close matches among the graph's role ids, titles and aliases.
+    """
+
+    def __init__(self, ref: str, graph_name: str, suggestions: Sequence[str] = ()) -> None:
+        self.ref = ref
+        self.graph_name = graph_name
+        self.suggestions = tuple(suggestions)
+        hint = (
+            "did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+            if self.suggestions
+            else "run `supportladder roles` to list the roles"
+        )
+        super().__init__(f"no role {ref!r} in graph {graph_name!r}; {hint}")
+
+    def __reduce__(self) -> tuple[type[RoleNotFoundError], tuple[str, str, tuple[str, ...]]]:
+        return (type(self), (self.ref, self.graph_name, self.suggestions))
+
+
+class NoPathError(SupportLadderError, nx.NetworkXNoPath):  # type: ignore[misc]
+    """No route joins two roles under the filters given."""

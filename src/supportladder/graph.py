@@ -1,0 +1,363 @@
+"""The career graph: roles, moves between them, and the skill-delta weight of every move.
+
+:class:`CareerGraph` is an immutable value.  Everything derived from it — effective skills,
+move weights, the networkx view — is computed once, on first use, and cached.
+
+Weights
+-------
+For a move ``a → b``, with ``Δs`` the effective level of ``b`` in skill ``s`` minus that of
+``a`` (a skill a role does not list counts as the scale's lowest level)::
+
+    weight = base_cost + Σ importance(s)·max(0, Δs) + surplus_penalty·Σ importance(s)·max(0, −Δs)
+
+The weight is asymmetric on purpose: moving up costs the skills you must gain; moving down
+costs only ``base_cost`` (unless ``surplus_penalty`` is set).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+import networkx as nx
+from attrs import field, frozen
+
+from supportladder._private.checks import check_records
+from supportladder._private.frozen import FrozenDict, freeze
+from supportladder.errors import GraphFileError, RoleNotFoundError
+from supportladder.model import (
+    DEFAULT_SCALE,
+    Gap,
+    Role,
+    Scale,
+    Skill,
+    Transition,
+    Weighting,
+)
+
+__all__ = ["CareerGraph"]
+
+
+def _tuple(values: Any) -> tuple[Any, ...]:
+    return tuple(values)
+
+
+@frozen(repr=False)
+class CareerGraph:
+    """A directed graph of roles and the moves between them.
+
+    Parameters
+    ----------
+    name : str
+        Short kebab-case name, e.g. ``"support-ladder"``.
+    roles : sequence of Role
+        The nodes.
+    transitions : sequence of Transition
+        The edges; at most one per ordered pair of roles.
+    skills : sequence of Skill
+        Every skill a role refers to.
+    title, description : str
+        For people.
+    scale : Scale
+        Named skill levels (default none 0 … excellent 4).
+    weighting : Weighting
+        Base cost and surplus penalty of the weight formula.
+
+    Raises
+    ------
+    GraphFileError
+        If records do not fit together: unknown references, duplicate ids, an inheritance
+        cycle, an upward move that does not go up, ... (all problems listed at once).
+
+    Examples
+    --------
+    >>> from supportladder import CareerGraph, Role, Skill, Transition
+    >>> g = CareerGraph(
+    ...     "mini",
+    ...     skills=[Skill("communication", "Communication"), Skill("leadership", "Leadership")],
+    ...     roles=[
+    ...         Role("rep", "Representative", 1, skills={"communication": 2}),
+    ...         Role("lead", "Team Lead", 2, skills={"communication": 3, "leadership": 2}),
+    ...     ],
+    ...     transitions=[Transition("rep", "lead", "upward")],
+    ... )
+    >>> g.weight("rep", "lead")  # 1 base + 1 communication + 2 leadership
+    4.0
+    >>> g.weight("lead", "rep")  # moving down costs only the base
+    1.0
+    >>> g.role("team lead").id
+    'lead'
+    """
+
+    name: str = field()
+    roles: tuple[Role, ...] = field(converter=_tuple, kw_only=True)
+    transitions: tuple[Transition, ...] = field(default=(), converter=_tuple, kw_only=True)
+    skills: tuple[Skill, ...] = field(default=(), converter=_tuple, kw_only=True)
+    title: str = field(default="", kw_only=True)
+    description: str = field(default="", kw_only=True)
+    scale: Scale = field(default=DEFAULT_SCALE, kw_only=True)
+    weighting: Weighting = field(factory=Weighting, kw_only=True)
+    _cache: dict[str, Any] = field(init=False, factory=dict, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems = check_records(
+            self.scale,
+            list(enumerate(self.skills)),
+            list(enumerate(self.roles)),
+            list(enumerate(self.transitions)),
+        )
+        if problems:
+            raise GraphFileError(f"<graph {self.name!r}>", problems)
+
+    # ------------------------------------------------------------------ lookup
+    def __repr__(self) -> str:
+        return (
+            f"<CareerGraph {self.name!r}: {len(self.roles)} roles, "
+            f"{len(self.transitions)} transitions, {len(self.skills)} skills>"
+        )
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    def __iter__(self) -> Iterator[Role]:
+        return iter(self.roles)
+
+    def __contains__(self, ref: object) -> bool:
+        if isinstance(ref, Role):
+            return ref in self.roles
+        if not isinstance(ref, str):
+            return False
+        return ref in self._by_id or ref.casefold() in self._names
+
+    @property
+    def _by_id(self) -> dict[str, Role]:
+        cached: dict[str, Role] | None = self._cache.get("by_id")
+        if cached is None:
+            cached = self._cache["by_id"] = {role.id: role for role in self.roles}
+        return cached
+
+    @property
+    def _names(self) -> dict[str, str]:
+        cached: dict[str, str] | None = self._cache.get("names")
+        if cached is None:
+            cached = {}
+            for role in self.roles:
+                for name in role.names():
+                    cached.setdefault(name.casefold(), role.id)
+            self._cache["names"] = cached
+        return cached
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Titles of every document a role or move of this graph is curated from, sorted."""
+        titles = {s for role in self.roles for s in role.sources}
+        titles.update(s for move in self.transitions for s in move.sources)
+        return tuple(sorted(titles))
+
+    def role(self, ref: str | Role) -> Role:
+        """Return the role a reference names: its id, title or an alias, in any case.
+
+        Raises
+        ------
+        RoleNotFoundError
+            If nothing matches; the message lists close matches.
+
+        Examples
+        --------
+        >>> import supportladder
+        >>> g = supportladder.load("support-ladder")
+        >>> g.role("CCO").title
+        'Chief Customer Officer'
+        """
+        if isinstance(ref, Role):
+            ref = ref.id
+        if not isinstance(ref, str):
+            raise RoleNotFoundError(repr(ref), self.name, ())
+        found = self._by_id.get(ref)
+        if found is None:
+            role_id = self._names.get(ref.strip().casefold())
+            if role_id is None:
+                pool = list(dict.fromkeys(n for role in self.roles for n in role.names()))
+                lowered = {n.casefold(): n for n in pool}
+                close = difflib.get_close_matches(ref.casefold(), list(lowered), n=3, cutoff=0.5)
+                raise RoleNotFoundError(ref, self.name, [lowered[c] for c in close])
+            found = self._by_id[role_id]
+        return found
+
+    def skill(self, skill_id: str) -> Skill:
+        """Return the skill with this id.
+
+        Raises
+        ------
+        KeyError
+            If there is no such skill.
+        """
+        skills: dict[str, Skill] | None = self._cache.get("skills")
+        if skills is None:
+            skills = self._cache["skills"] = {s.id: s for s in self.skills}
+        try:
+            return skills[skill_id]
+        except KeyError:
+            raise KeyError(f"no skill {skill_id!r} in graph {self.name!r}") from None
+
+    def transition(self, source: str | Role, target: str | Role) -> Transition:
+        """Return the move from ``source`` to ``target``.
+
+        Raises
+        ------
+        KeyError
+            If the graph has no such move.
+        """
+        a, b = self.role(source).id, self.role(target).id
+        moves: dict[tuple[str, str], Transition] | None = self._cache.get("moves")
+        if moves is None:
+            moves = self._cache["moves"] = {m.key: m for m in self.transitions}
+        try:
+            return moves[(a, b)]
+        except KeyError:
+            raise KeyError(f"no move from {a!r} to {b!r} in graph {self.name!r}") from None
+
+    # ------------------------------------------------------------------ skills and weights
+    def effective_skills(self, ref: str | Role) -> FrozenDict[str, float]:
+        """Return a role's effective skills: per skill, the max over it and all it inherits.
+
+        Examples
+        --------
+        >>> import supportladder
+        >>> g = supportladder.load("support-center")
+        >>> own = g.role("customer-support-manager").skills
+        >>> eff = g.effective_skills("customer-support-manager")
+        >>> all(eff[s] >= level for s, level in own.items())
+        True
+        """
+        table: dict[str, FrozenDict[str, float]] | None = self._cache.get("effective")
+        if table is None:
+            table = self._cache["effective"] = self._compute_effective()
+        return table[self.role(ref).id]
+
+    def _compute_effective(self) -> dict[str, FrozenDict[str, float]]:
+        # Inheritance is acyclic (checked at construction): a depth-first walk that settles
+        # a role after everything it inherits gives each role's effective skills once.
+        by_id = self._by_id
+        floor = self.scale.minimum
+        order = [s.id for s in self.skills]
+        done: dict[str, FrozenDict[str, float]] = {}
+        for role in self.roles:
+            stack = [(role.id, False)]
+            while stack:
+                role_id, parents_done = stack.pop()
+                if role_id in done:
+                    continue
+                current = by_id[role_id]
+                if not parents_done:
+                    stack.append((role_id, True))
+                    stack.extend((p, False) for p in current.inherits if p not in done)
+                    continue
+                merged = dict(current.skills)
+                for parent in current.inherits:
+                    for skill, level in done[parent].items():
+                        if level > merged.get(skill, floor):
+                            merged[skill] = level
+                done[role_id] = freeze({s: merged[s] for s in order if s in merged})
+        return done
+
+    def _importance(self) -> dict[str, float]:
+        cached: dict[str, float] | None = self._cache.get("importance")
+        if cached is None:
+            cached = self._cache["importance"] = {s.id: s.importance for s in self.skills}
+        return cached
+
+    def delta(
+        self, source: str | Role | Mapping[str, float], target: str | Role
+    ) -> tuple[float, tuple[Gap, ...]]:
+        """Return the weight of a move from ``source`` to ``target`` and the gaps to close.
+
+        The move need not exist in the graph.  ``source`` may also be a skill profile — a
+        mapping of skill id to level, e.g. a person's self-assessment.
+        """
+        if isinstance(source, Mapping):
+            have: Mapping[str, float] = source
+        else:
+            have = self.effective_skills(source)
+        need = self.effective_skills(target)
+        floor = self.scale.minimum
+        importance = self._importance()
+        rise = 0.0
+        surplus = 0.0
+        gaps: list[Gap] = []
+        for skill in importance:
+            a = float(have.get(skill, floor))
+            b = need.get(skill, floor)
+            if b > a:
+                rise += importance[skill] * (b - a)
+                gaps.append(Gap(skill, a, b))
+            elif a > b:
+                surplus += importance[skill] * (a - b)
+        w = self.weighting
+        return w.base_cost + rise + w.surplus_penalty * surplus, tuple(gaps)
+
+    def weight(self, source: str | Role, target: str | Role) -> float:
+        """Return the skill-delta weight of a move from ``source`` to ``target``."""
+        return self.delta(source, target)[0]
+
+    def gaps(self, source: str | Role, target: str | Role) -> tuple[Gap, ...]:
+        """Return the skills that rise on a move from ``source`` to ``target``, in skill order."""
+        return self.delta(source, target)[1]
+
+    # ------------------------------------------------------------------ networkx
+    def _digraph(self) -> nx.DiGraph:
+        """Return the cached, frozen networkx view (do not mutate)."""
+        cached: nx.DiGraph | None = self._cache.get("digraph")
+        if cached is None:
+            cached = nx.freeze(self._build_digraph())
+            self._cache["digraph"] = cached
+        return cached
+
+    def _build_digraph(self) -> nx.DiGraph:
+        g = nx.DiGraph(name=self.name, title=self.title)
+        for role in self.roles:
+            g.add_node(
+                role.id,
+                title=role.title,
+                level=role.level,
+                track=role.track,
+                industry=role.industry,
+                skills=dict(self.effective_skills(role.id)),
+                holland=role.holland,
+                aliases=list(role.aliases),
+                sources=list(role.sources),
+            )
+        for move in self.transitions:
+            weight, gaps = self.delta(move.source, move.target)
+            g.add_edge(
+                move.source,
+                move.target,
+                kind=move.kind,
+                weight=weight,
+                gaps=[gap.to_dict() for gap in gaps],
+                requirements=move.requirements.to_dict(),
+            )
+        return g
+
+    def to_networkx(self) -> nx.DiGraph:
+        """Return a new, mutable ``networkx.DiGraph`` of this graph.
+
+        Node attributes: ``title``, ``level``, ``track``, ``industry``, ``skills`` (effective
+        skills), ``holland``, ``aliases``, ``sources``.  Edge attributes: ``kind``,
+        ``weight``, ``gaps`` (list of ``{"skill", "from", "to"}``), ``requirements``.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> import supportladder
+        >>> G = supportladder.load("support-ladder").to_networkx()
+        >>> nx.shortest_path(G, "support-technician", "chief-customer-officer")[-1]
+        'chief-customer-officer'
+        """
+        return self._build_digraph()
+
+    def evolve(self, **changes: Any) -> CareerGraph:
+        """Return a copy with some fields replaced (validated again)."""
+        return attrs.evolve(self, **changes)

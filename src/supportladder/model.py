@@ -1,0 +1,433 @@
+"""The records a career graph is made of: scales, skills, roles, moves and their requirements.
+
+All classes are frozen attrs classes: build them once, share them freely, compare them by
+value.  Validators guard only the invariants of a single record (an id is kebab-case, a
+level is a positive integer, a kind is one of the three kinds); checks that span records
+(unknown references, duplicates, cycles) live with :class:`~supportladder.CareerGraph`.
+
+Examples
+--------
+>>> from supportladder.model import Role, Transition
+>>> rep = Role("rep", "Support Representative", 1, skills={"communication": 2})
+>>> rep.skills["communication"]
+2.0
+>>> Transition("rep", "lead", kind="upward").kind
+'upward'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Literal
+
+import attrs
+from attrs import field, frozen
+
+from supportladder._private.frozen import FrozenDict, freeze
+
+__all__ = [
+    "DEFAULT_SCALE",
+    "HOLLAND_LETTERS",
+    "KINDS",
+    "Gap",
+    "Kind",
+    "Requirements",
+    "Role",
+    "Scale",
+    "Skill",
+    "Transition",
+    "Weighting",
+]
+
+Kind = Literal["upward", "lateral", "cross-industry"]
+KINDS: Final[tuple[Kind, ...]] = ("upward", "lateral", "cross-industry")
+"""The three kinds of move, in the order they are listed everywhere."""
+
+HOLLAND_LETTERS: Final = "RIASEC"
+"""The six Holland (RIASEC) interest types: Realistic, Investigative, Artistic, Social,
+Enterprising, Conventional."""
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise ValueError(
+            f"{attribute.name} {_show(value)} is not kebab-case: use lowercase letters and "
+            f"digits joined by '-' (or '.'), e.g. 'team-lead'"
+        )
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty string, got {_show(value)}")
+
+
+def _check_finite(name: str, value: float, *, minimum: float | None = None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{name} must be a number, got {_show(value)}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be at least {minimum:g}, got {value!r}")
+
+
+def _check_non_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _check_finite(attribute.name, value, minimum=0)
+
+
+def _to_float(value: float) -> float:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        return (values,)
+    return tuple(values)
+
+
+def _level_map(values: Mapping[str, float]) -> FrozenDict[str, float]:
+    return freeze({k: _to_float(v) for k, v in values.items()})
+
+
+def _str_map(values: Mapping[str, str]) -> FrozenDict[str, str]:
+    return freeze(values)
+
+
+@frozen
+class Scale:
+    """Named skill levels and the numbers they stand for.
+
+    Parameters
+    ----------
+    levels : mapping of str to float
+        Level name to value, e.g. ``{"none": 0, "basic": 1, ...}``.  Values need not be
+        integers (an O*NET graph uses the 0–7 level scale) but must be finite and distinct.
+
+    Examples
+    --------
+    >>> from supportladder.model import DEFAULT_SCALE
+    >>> DEFAULT_SCALE.value("strong")
+    3.0
+    >>> DEFAULT_SCALE.name_of(4)
+    'excellent'
+    >>> (DEFAULT_SCALE.minimum, DEFAULT_SCALE.maximum)
+    (0.0, 4.0)
+    """
+
+    levels: FrozenDict[str, float] = field(converter=_level_map)
+
+    @levels.validator
+    def _check_levels(self, attribute: attrs.Attribute[Any], value: FrozenDict[str, float]) -> None:
+        if not value:
+            raise ValueError("scale must name at least one level, e.g. none = 0")
+        for name, number in value.items():
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"scale level names must be non-empty strings, got {_show(name)}")
+            _check_finite(f"scale level {name!r}", number)
+        numbers = list(value.values())
+        if len(set(numbers)) != len(numbers):
+            raise ValueError("scale levels must have distinct values: two names share one number")
+
+    @property
+    def minimum(self) -> float:
+        """The lowest level value: what a role that does not list a skill holds of it."""
+        return min(self.levels.values())
+
+    @property
+    def maximum(self) -> float:
+        """The highest level value."""
+        return max(self.levels.values())
+
+    def value(self, level: str | float) -> float:
+        """Return the number for a level name, or check and return a number.
+
+        Raises
+        ------
+        ValueError
+            If the name is not on the scale or the number lies outside it.
+        """
+        if isinstance(level, str):
+            try:
+                return self.levels[level]
+            except KeyError:
+                raise ValueError(
+                    f"level {level!r} is not on the scale; use one of "
+                    + ", ".join(f"{n!r} ({v:g})" for n, v in self.levels.items())
+                ) from None
+        _check_finite("level", level)
+        if not self.minimum <= level <= self.maximum:
+            raise ValueError(
+                f"level {level!r} is outside the scale {self.minimum:g} to {self.maximum:g}"
+            )
+        return float(level)
+
+    def name_of(self, value: float) -> str | None:
+        """Return the name of the level with exactly this value, or ``None``."""
+        for name, number in self.levels.items():
+            if number == value:
+                return name
+        return None
+
+
+DEFAULT_SCALE: Final = Scale({"none": 0, "basic": 1, "good": 2, "strong": 3, "excellent": 4})
+"""The default scale: none 0, basic 1, good 2, strong 3, excellent 4."""
+
+
+@frozen
+class Skill:
+    """A skill that roles require at some level.
+
+    Parameters
+    ----------
+    id : str
+        Kebab-case identifier, e.g. ``"conflict-resolution"``.
+    name : str
+        Human-readable name.
+    category : str
+        Family of the skill: technical, interpersonal, leadership, business or domain.
+    description : str
+        What the skill is, in a sentence.
+    importance : float
+        Multiplier of this skill's gaps in move weights (default 1.0).
+    """
+
+    id: str = field(validator=_check_id)
+    name: str = field(validator=_check_text)
+    category: str = field(default="domain", kw_only=True)
+    description: str = field(default="", kw_only=True)
+    importance: float = field(
+        default=1.0, converter=_to_float, validator=_check_non_negative, kw_only=True
+    )
+
+
+@frozen
+class Requirements:
+    """What a move asks of the person making it, beyond skills.
+
+    Parameters
+    ----------
+    tenure_months : int, optional
+        Months in the current role usually expected first.
+    education : str, optional
+        A degree or diploma asked for, e.g. ``"bachelor"``.
+    certifications : tuple of str
+        Certifications that help or are expected.
+    assessment : str, optional
+        A test or interview the move goes through, e.g. ``"interview test"``.
+
+    Examples
+    --------
+    >>> r = Requirements(tenure_months=12, assessment="interview test")
+    >>> r.names()
+    ('tenure_months', 'assessment')
+    >>> bool(Requirements())
+    False
+    """
+
+    tenure_months: int | None = field(default=None, kw_only=True)
+    education: str | None = field(default=None, kw_only=True)
+    certifications: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+    assessment: str | None = field(default=None, kw_only=True)
+
+    @tenure_months.validator
+    def _check_tenure(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"tenure_months must be a whole number of months, got {_show(value)}")
+        if value < 0:
+            raise ValueError(f"tenure_months must be 0 or more, got {value}")
+
+    def names(self) -> tuple[str, ...]:
+        """Return the names of the requirements that are set, in field order."""
+        return tuple(
+            f.name for f in attrs.fields(Requirements) if getattr(self, f.name) not in (None, ())
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.names())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the requirements that are set, as a JSON-ready dict."""
+        out: dict[str, Any] = {}
+        for name in self.names():
+            value = getattr(self, name)
+            out[name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def _check_holland(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"holland must be a string of RIASEC letters, got {_show(value)}")
+    bad = sorted({c for c in value if c not in HOLLAND_LETTERS})
+    if bad:
+        raise ValueError(
+            f"holland {value!r} has letters outside RIASEC ({', '.join(bad)}); "
+            "use R, I, A, S, E, C, most dominant first"
+        )
+    if len(set(value)) != len(value):
+        raise ValueError(f"holland {value!r} repeats a letter; give each type once")
+
+
+def _check_level(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"level must be a whole number (1 = entry), got {_show(value)}")
+    if value < 1:
+        raise ValueError(f"level must be 1 or more (1 = entry), got {value}")
+
+
+def _check_skill_levels(
+    instance: object, attribute: attrs.Attribute[Any], value: FrozenDict[str, float]
+) -> None:
+    for skill, level in value.items():
+        _check_finite(f"skills.{skill}", level)
+
+
+@frozen
+class Role:
+    """A job role: one node of a career graph.
+
+    Parameters
+    ----------
+    id : str
+        Kebab-case identifier, e.g. ``"team-lead"``.
+    title : str
+        The title as people use it, e.g. ``"Support Team Lead"``.
+    level : int
+        Rung number, 1 = entry level.
+    track : str
+        Job family: support, success, operations, sales, training, product, engineering, ...
+    industry : str
+        Industry of the role (default ``"customer support"``).
+    skills : mapping of str to float
+        Skill id to required level (numbers on the graph's scale).
+    inherits : tuple of str
+        Role ids whose skill requirements this role must also meet.
+    holland : str
+        Holland (RIASEC) code, most dominant letter first, e.g. ``"SEC"``.
+    aliases : tuple of str
+        Other names the role goes by.
+    titles : mapping of str to str
+        Titles by language code, e.g. ``{"zh": "客户服务代表"}``.
+    description : str
+        What the role does, in our own words.
+    sources : tuple of str
+        Titles of the documents the role is curated from.
+    """
+
+    id: str = field(validator=_check_id)
+    title: str = field(validator=_check_text)
+    level: int = field(validator=_check_level)
+    track: str = field(default="support", kw_only=True, validator=_check_text)
+    industry: str = field(default="customer support", kw_only=True, validator=_check_text)
+    skills: FrozenDict[str, float] = field(
+        factory=FrozenDict, converter=_level_map, validator=_check_skill_levels, kw_only=True
+    )
+    inherits: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+    holland: str = field(default="", validator=_check_holland, kw_only=True)
+    aliases: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+    titles: FrozenDict[str, str] = field(factory=FrozenDict, converter=_str_map, kw_only=True)
+    description: str = field(default="", kw_only=True)
+    sources: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+
+    def names(self) -> tuple[str, ...]:
+        """Return every name the role answers to: id, title, aliases and translated titles."""
+        return (self.id, self.title, *self.aliases, *self.titles.values())
+
+
+def _check_kind(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in KINDS:
+        raise ValueError(f"kind {_show(value)} is not one of {', '.join(map(repr, KINDS))}")
+
+
+@frozen
+class Transition:
+    """A move from one role to another: one edge of a career graph.
+
+    Parameters
+    ----------
+    source, target : str
+        Role ids.
+    kind : {"upward", "lateral", "cross-industry"}
+        Up the ladder, sideways within the industry, or into another industry.
+    requirements : Requirements
+        Tenure, education, certifications and assessment the move asks for.
+    note : str
+        What the move takes, in our own words.
+    sources : tuple of str
+        Titles of the documents the move is curated from.
+    """
+
+    source: str = field(validator=_check_id)
+    target: str = field(validator=_check_id)
+    kind: Kind = field(default="upward", validator=_check_kind)
+    requirements: Requirements = field(factory=Requirements, kw_only=True)
+    note: str = field(default="", kw_only=True)
+    sources: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.source == self.target:
+            raise ValueError(
+                f"move from {self.source!r} to itself: a self-loop is not a career move; "
+                "remove it or change its target"
+            )
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The ``(source, target)`` pair."""
+        return (self.source, self.target)
+
+
+@frozen
+class Weighting:
+    """How move weights are computed from skill deltas.
+
+    ``weight = base_cost + Σ importance·max(0, Δ) + surplus_penalty · Σ importance·max(0, −Δ)``
+
+    Parameters
+    ----------
+    base_cost : float
+        Cost of any move, whatever the skills (default 1.0).
+    surplus_penalty : float
+        Multiplier of the skills a move leaves unused (default 0.0: moving down costs only
+        ``base_cost``).
+    """
+
+    base_cost: float = field(
+        default=1.0, converter=_to_float, validator=_check_non_negative, kw_only=True
+    )
+    surplus_penalty: float = field(
+        default=0.0, converter=_to_float, validator=_check_non_negative, kw_only=True
+    )
+
+
+@frozen
+class Gap:
+    """A skill a move asks to raise, from one level to another.
+
+    Examples
+    --------
+    >>> Gap("communication", 2.0, 3.0).to_dict()
+    {'skill': 'communication', 'from': 2.0, 'to': 3.0}
+    """
+
+    skill: str
+    from_: float
+    to: float
+
+    @property
+    def delta(self) -> float:
+        """How much the level rises."""
+        return self.to - self.from_
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"skill", "from", "to"}``, JSON-ready."""
+        return {"skill": self.skill, "from": self.from_, "to": self.to}
