@@ -129,7 +129,7 @@ class CareerGraph:
             return ref in self.roles
         if not isinstance(ref, str):
             return False
-        return ref in self._by_id or ref.casefold() in self._names
+        return ref in self._by_id or ref.strip().casefold() in self._names
 
     @property
     def _by_id(self) -> dict[str, Role]:

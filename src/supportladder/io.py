@@ -34,6 +34,7 @@ from supportladder._private.checks import (
     file_order,
     role_label,
     skill_label,
+    suggest,
     transition_label,
 )
 from supportladder._private.converter import show, structure, type_name
@@ -98,8 +99,8 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> Path:
         [
             Problem(
                 "",
-                f"no bundled graph named {text!r}; bundled graphs are: {names}; "
-                "or pass the path of a .toml file",
+                f"no bundled graph named {text!r}{suggest(text, bundled())}; bundled graphs "
+                f"are: {names}; or pass the path of a .toml file",
             )
         ],
     )
