@@ -54,6 +54,17 @@ class Problem:
         return hash((self.record, self.message))
 
 
+# Every character str.splitlines() breaks on.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks so that each problem stays on one line of the message."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if ch in _LINE_BREAKS else ch for ch in text
+    )
+
+
 class GraphFileError(SupportLadderError, ValueError):
     """A graph file (or an in-memory graph) is not valid.
 
@@ -75,11 +86,13 @@ class GraphFileError(SupportLadderError, ValueError):
 
     def _format(self) -> str:
         count = len(self.problems)
-        head = f"{self.path}: {count} problem{'s' if count != 1 else ''} found"
+        path = _one_line(self.path)
+        head = f"{path}: {count} problem{'s' if count != 1 else ''} found"
         lines = [head]
         for problem in self.problems:
-            where = f"{self.path}: {problem.record}: " if problem.record else f"{self.path}: "
-            lines.append(f"  - {where}{problem.message}")
+            record, message = _one_line(problem.record), _one_line(problem.message)
+            where = f"{path}: {record}: " if record else f"{path}: "
+            lines.append(f"  - {where}{message}")
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[type[GraphFileError], tuple[str, tuple[Problem, ...]]]:

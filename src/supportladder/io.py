@@ -167,6 +167,10 @@ def _load_cached(resolved: str, mtime_ns: int, size: int, shown: str) -> CareerG
         raise GraphFileError(
             shown, [Problem("", f"cannot read the file: {exc.strerror}")]
         ) from None
+    return _load_bytes(data, shown)
+
+
+def _load_bytes(data: bytes, shown: str) -> CareerGraph:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -277,6 +281,7 @@ def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
     problems.extend(
         check_records(
             scale,
+            weighting,
             skills,
             roles,
             transitions,

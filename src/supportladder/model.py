@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_SCALE",
     "HOLLAND_LETTERS",
     "KINDS",
+    "MAX_LEVEL",
     "Gap",
     "Kind",
     "Requirements",
@@ -277,11 +278,15 @@ def _check_holland(instance: object, attribute: attrs.Attribute[str], value: str
         raise ValueError(f"holland {value!r} repeats a letter; give each type once")
 
 
+MAX_LEVEL: Final = 1000
+"""The highest rung number a role may have."""
+
+
 def _check_level(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"level must be a whole number (1 = entry), got {_show(value)}")
-    if value < 1:
-        raise ValueError(f"level must be 1 or more (1 = entry), got {value}")
+    if not 1 <= value <= MAX_LEVEL:
+        raise ValueError(f"level must be between 1 (entry) and {MAX_LEVEL}, got {_show(value)}")
 
 
 def _check_skill_levels(

@@ -7,11 +7,12 @@ position in the file (``roles[3] (id "team-lead")``) so one error can list them 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Collection, Iterable, Sequence
 
 from supportladder.errors import Problem
-from supportladder.model import Role, Scale, Skill, Transition
+from supportladder.model import Role, Scale, Skill, Transition, Weighting
 
 
 def role_label(index: int, role_id: object) -> str:
@@ -36,6 +37,7 @@ def suggest(name: str, candidates: Iterable[str]) -> str:
 
 def check_records(
     scale: Scale,
+    weighting: Weighting,
     skills: Sequence[tuple[int, Skill]],
     roles: Sequence[tuple[int, Role]],
     transitions: Sequence[tuple[int, Transition]],
@@ -49,6 +51,16 @@ def check_records(
     reported as malformed: references to them are not reported a second time.
     """
     problems: list[Problem] = []
+    span = scale.maximum - scale.minimum
+    total = sum(skill.importance for _, skill in skills)
+    if not math.isfinite(weighting.base_cost + (1 + weighting.surplus_penalty) * total * span):
+        problems.append(
+            Problem(
+                "weighting",
+                "move weights would overflow: skill importances, the scale's range or the "
+                "weighting are too large; use smaller numbers",
+            )
+        )
     skill_ids: dict[str, int] = {}
     for index, skill in skills:
         if skill.id in skill_ids:
