@@ -104,6 +104,7 @@ class CareerGraph:
     def __attrs_post_init__(self) -> None:
         problems = check_records(
             self.scale,
+            self.weighting,
             list(enumerate(self.skills)),
             list(enumerate(self.roles)),
             list(enumerate(self.transitions)),
@@ -117,6 +118,12 @@ class CareerGraph:
             f"<CareerGraph {self.name!r}: {len(self.roles)} roles, "
             f"{len(self.transitions)} transitions, {len(self.skills)} skills>"
         )
+
+    def _repr_html_(self) -> str:
+        """Return the graph as HTML for Jupyter: a table of roles and a ladder diagram."""
+        from supportladder._private.html import graph_html
+
+        return graph_html(self)
 
     def __len__(self) -> int:
         return len(self.roles)
