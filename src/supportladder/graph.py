@@ -270,6 +270,12 @@ class CareerGraph:
                 done[role_id] = freeze({s: merged[s] for s in order if s in merged})
         return done
 
+    def _skill_rank(self) -> dict[str, int]:
+        cached: dict[str, int] | None = self._cache.get("rank")
+        if cached is None:
+            cached = self._cache["rank"] = {s.id: i for i, s in enumerate(self.skills)}
+        return cached
+
     def _importance(self) -> dict[str, float]:
         cached: dict[str, float] | None = self._cache.get("importance")
         if cached is None:
@@ -286,6 +292,12 @@ class CareerGraph:
         """
         if isinstance(source, Mapping):
             have: Mapping[str, float] = source
+            unknown = [skill for skill in have if skill not in self._skill_rank()]
+            if unknown:
+                raise ValueError(
+                    f"profile names skills this graph does not have: {', '.join(map(repr, unknown))}"
+                    f"; use the skill ids of graph {self.name!r}"
+                )
         else:
             have = self.effective_skills(source)
         need = self.effective_skills(target)
@@ -294,7 +306,8 @@ class CareerGraph:
         rise = 0.0
         surplus = 0.0
         gaps: list[Gap] = []
-        for skill in importance:
+        # Only skills either side holds can differ; visit them in the graph's skill order.
+        for skill in sorted(set(have).union(need), key=self._skill_rank().__getitem__):
             a = float(have.get(skill, floor))
             b = need.get(skill, floor)
             if b > a:

@@ -51,7 +51,8 @@ def check_records(
     reported as malformed: references to them are not reported a second time.
     """
     problems: list[Problem] = []
-    span = scale.maximum - scale.minimum
+    low, high = scale.minimum, scale.maximum
+    span = high - low
     total = sum(skill.importance for _, skill in skills)
     if not math.isfinite(weighting.base_cost + (1 + weighting.surplus_penalty) * total * span):
         problems.append(
@@ -102,12 +103,12 @@ def check_records(
                         f"or fix the id{suggest(skill_id, known_skills)}",
                     )
                 )
-            if not scale.minimum <= level <= scale.maximum:
+            if not low <= level <= high:
                 problems.append(
                     Problem(
                         label,
                         f"skills.{skill_id}: level {level:g} is outside the scale "
-                        f"({scale.minimum:g} to {scale.maximum:g}); use a level name "
+                        f"({low:g} to {high:g}); use a level name "
                         f"({', '.join(scale.levels)}) or a number in range",
                     )
                 )

@@ -1,0 +1,472 @@
+"""Build a career graph from observed moves: career histories or counts of moves.
+
+Two table shapes are read, from a CSV file or from any in-memory table (a pandas
+DataFrame or anything with ``.to_dict("records")``, or an iterable of mappings):
+
+- **histories**: columns ``person``, ``role``, ``start`` — one row per job a person held,
+  with its start date (ISO ``YYYY-MM-DD``, ``YYYY-MM``, a datetime, or a date).  Each
+  person's jobs are ordered by start date; each change of role is one move.
+- **counts**: columns ``source``, ``target``, ``count`` (``from`` and ``to`` are accepted
+  for ``source`` and ``target``) — how many people made each move.
+
+Every move gets its ``count`` and its ``probability`` (its count over all observed moves out
+of its source).  The edge's note records them as ``"observed N of M moves out of SOURCE
+(p = P)"``.  With ``graph=`` the moves are merged onto an existing
+:class:`~supportladder.CareerGraph` whose role names they are matched to, and weights stay
+skill deltas; without it roles carry no skills, so every move costs the graph's base cost —
+use :meth:`ObservedMoves.to_networkx`, whose edge ``weight`` is ``-log(probability)``.
+
+Bad rows (missing values, unknown roles, malformed dates or counts, duplicates) are all
+reported at once in an :class:`~supportladder.importers.ImportDataError`, with their row
+numbers: the header of a CSV file is row 1; in-memory tables number their records from 1.
+Rows that are valid but are not moves (a person staying in the same role, a count of 0, a
+move from a role to itself) are counted in the report.
+
+Examples
+--------
+>>> from supportladder.importers import moves
+>>> rows = [
+...     {"person": "ann", "role": "Agent", "start": "2020-01-01"},
+...     {"person": "ann", "role": "Team Lead", "start": "2022-03-01"},
+...     {"person": "bob", "role": "Agent", "start": "2021-05-01"},
+...     {"person": "bob", "role": "Trainer", "start": "2023-01-01"},
+... ]
+>>> result = moves.read(rows)
+>>> result.counts[("agent", "team-lead")], result.probabilities[("agent", "team-lead")]
+(1, 0.5)
+>>> round(result.to_networkx()["agent"]["trainer"]["weight"], 4)  # -log(0.5)
+0.6931
+>>> result.graph.transition("agent", "trainer").note
+'observed 1 of 2 moves out of agent (p = 0.500)'
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+import networkx as nx
+from attrs import frozen
+
+from supportladder._private.frozen import FrozenDict, freeze
+from supportladder._private.importing import Problems, as_records, classify, read_table, slug
+from supportladder.errors import RoleNotFoundError
+from supportladder.graph import CareerGraph
+from supportladder.importers import ImportDataError, ImportReport
+from supportladder.model import Role, Transition
+
+__all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]
+
+HISTORY_COLUMNS = ("person", "role", "start")
+"""Columns of a table of career histories."""
+
+MOVE_COLUMNS = ("source", "target", "count")
+"""Columns of a table of move counts (``from`` and ``to`` also name source and target)."""
+
+_ALIASES = {"from": "source", "to": "target"}
+_ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+_NOTE_RE = re.compile(r"observed \d+ of \d+ moves out of \S+ \(p = [0-9.]+\)")
+
+
+@frozen
+class ObservedMoves:
+    """The result of :func:`read`: the graph, the observed counts and probabilities.
+
+    Attributes
+    ----------
+    graph : CareerGraph
+        The roles and moves (merged onto the ``graph=`` given, if any).
+    counts : mapping of (str, str) to int
+        How many times each move was observed, by ``(source id, target id)``.
+    probabilities : mapping of (str, str) to float
+        ``counts[a, b] / Σ_x counts[a, x]``: how likely a move out of ``a`` goes to ``b``.
+    skill_weights : bool
+        Whether the graph's weights are skill deltas (``graph=`` was given).
+    report : ImportReport
+        Rows read, moves found, rows that were not moves.
+    """
+
+    graph: CareerGraph
+    counts: FrozenDict[tuple[str, str], int]
+    probabilities: FrozenDict[tuple[str, str], float]
+    skill_weights: bool
+    report: ImportReport
+
+    def costs(self) -> dict[tuple[str, str], float]:
+        """Return ``-log(probability)`` of every observed move: likely moves are cheap."""
+        return {key: -math.log(p) for key, p in self.probabilities.items()}
+
+    def to_networkx(self) -> nx.DiGraph:
+        """Return the graph as a networkx DiGraph with the observations on its edges.
+
+        Every edge of an observed move has ``count``, ``probability`` and ``cost``
+        (``-log(probability)``).  ``weight`` is the skill delta when the moves were merged
+        onto a graph with skills, else ``cost``.  Unobserved moves of a merged graph keep
+        their skill-delta weight and have ``count`` 0.
+        """
+        g = self.graph.to_networkx()
+        costs = self.costs()
+        for a, b, data in g.edges(data=True):
+            key = (a, b)
+            data["count"] = self.counts.get(key, 0)
+            data["probability"] = self.probabilities.get(key, 0.0)
+            data["cost"] = costs.get(key, math.inf)
+            if not self.skill_weights:
+                data["weight"] = data["cost"]
+        return g
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        if value != value:  # NaN, pandas NaT
+            return True
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, str) and not value.strip()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _date(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}", text):
+                moment = datetime(int(text[:4]), int(text[5:]), 1)
+            else:
+                moment = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _count(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
+        return int(value)
+    try:  # numpy integers and the like
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == value else None
+
+
+class _Roles:
+    """Resolves the role names of a table, onto a graph or into new roles."""
+
+    def __init__(self, graph: CareerGraph | None) -> None:
+        self.graph = graph
+        self.new: dict[str, str] = {}  # id -> title, first seen
+
+    def resolve(self, ref: str, row: int, column: str, problems: Problems) -> str | None:
+        if self.graph is not None:
+            try:
+                return self.graph.role(ref).id
+            except RoleNotFoundError as exc:
+                problems.add(
+                    row,
+                    f"{column}: {exc}; use a role of graph {self.graph.name!r} "
+                    "or add the role to it",
+                )
+                return None
+        role_id = ref if _ID_RE.match(ref) else slug(ref)
+        if not role_id:
+            problems.add(row, f"{column}: {ref!r} cannot name a role; use letters or digits in it")
+            return None
+        self.new.setdefault(role_id, ref)
+        return role_id
+
+
+def _records(table: Any) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    if isinstance(table, str | os.PathLike):
+        path = Path(table)
+        data = read_table(
+            path,
+            delimiter=",",
+            required=(),
+            hint="pass the path of a CSV file with a header row",
+        )
+        return data.path, [
+            (row, dict(zip(data.header, fields, strict=True))) for row, fields in data.rows
+        ]
+    records = as_records(table)
+    if records is None:
+        raise TypeError(
+            "table must be a CSV path, a DataFrame-like object (with .to_dict('records')) "
+            f"or an iterable of mappings, got {type(table).__name__}"
+        )
+    return "<table>", list(enumerate(records, start=1))
+
+
+def _rename(
+    records: list[tuple[int, dict[str, Any]]], columns: Mapping[str, str] | None
+) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
+    back = {theirs: ours for ours, theirs in (columns or {}).items()}
+    renamed = []
+    seen: set[str] = set()
+    for row, record in records:
+        out: dict[str, Any] = {}
+        for key, value in record.items():
+            name = back.get(str(key), str(key).strip())
+            name = _ALIASES.get(name.lower(), name.lower())
+            out[name] = value
+        seen.update(out)
+        renamed.append((row, out))
+    return renamed, seen
+
+
+def read(
+    table: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | Any,
+    *,
+    graph: CareerGraph | None = None,
+    columns: Mapping[str, str] | None = None,
+    name: str | None = None,
+    source: str | None = None,
+) -> ObservedMoves:
+    """Read observed moves; return the graph with their counts and probabilities.
+
+    Parameters are those of :func:`load`.
+
+    Returns
+    -------
+    ObservedMoves
+    """
+    where, records = _records(table)
+    records, present = _rename(records, columns)
+    problems = Problems(where)
+    is_history = all(c in present for c in HISTORY_COLUMNS)
+    is_counts = all(c in present for c in MOVE_COLUMNS)
+    if is_history == is_counts:
+        found = ", ".join(sorted(present)) or "none"
+        raise ImportDataError(
+            where,
+            [
+                (
+                    1 if where != "<table>" else None,
+                    f"expected the columns {', '.join(HISTORY_COLUMNS)} (career histories) or "
+                    f"{', '.join(MOVE_COLUMNS)} (move counts), found {found}; rename the "
+                    "columns or pass columns={'person': 'your name', ...}",
+                )
+            ],
+        )
+    roles = _Roles(graph)
+    counts: dict[tuple[str, str], int] = {}
+    report: dict[str, int] = {"rows read": len(records)}
+    if is_history:
+        _histories(records, roles, problems, counts, report)
+    else:
+        _counts(records, roles, problems, counts, report)
+    problems.check()
+    if not counts:
+        raise ImportDataError(
+            where, [(None, "no moves found: no row records a change of role; check the table")]
+        )
+
+    out_total: dict[str, int] = {}
+    for (a, _), n in counts.items():
+        out_total[a] = out_total.get(a, 0) + n
+    probabilities = {key: n / out_total[key[0]] for key, n in counts.items()}
+    source = source or (Path(where).name if where != "<table>" else "observed moves")
+
+    def note(key: tuple[str, str]) -> str:
+        return (
+            f"observed {counts[key]} of {out_total[key[0]]} moves out of {key[0]} "
+            f"(p = {probabilities[key]:.3f})"
+        )
+
+    if graph is None:
+        new_roles = [Role(rid, title, 1) for rid, title in roles.new.items()]
+        transitions = [
+            Transition(a, b, "lateral", note=note((a, b)), sources=(source,)) for a, b in counts
+        ]
+        result = CareerGraph(
+            name or "observed-moves",
+            title="Observed moves",
+            description=f"Moves observed in {source}.",
+            roles=new_roles,
+            transitions=transitions,
+        )
+    else:
+        merged: list[Transition] = []
+        for move in graph.transitions:
+            if move.key in counts:
+                text = _NOTE_RE.sub("", move.note).strip("; ")
+                move = attrs.evolve(
+                    move,
+                    note=f"{text}; {note(move.key)}" if text else note(move.key),
+                    sources=tuple(dict.fromkeys([*move.sources, source])),
+                )
+            merged.append(move)
+        existing = {m.key for m in graph.transitions}
+        for a, b in counts:
+            if (a, b) in existing:
+                continue
+            ra, rb = graph.role(a), graph.role(b)
+            kind = classify(ra.level, rb.level, ra.industry, rb.industry)
+            merged.append(Transition(a, b, kind, note=note((a, b)), sources=(source,)))
+        report["moves new to the graph"] = len(counts) - len(existing & set(counts))
+        result = graph.evolve(name=name or graph.name, transitions=merged)
+    report["moves"] = len(counts)
+    report["moves observed (sum of counts)"] = sum(counts.values())
+    return ObservedMoves(
+        result,
+        freeze(counts),
+        freeze(probabilities),
+        graph is not None,
+        ImportReport(source, report),
+    )
+
+
+def _histories(
+    records: list[tuple[int, dict[str, Any]]],
+    roles: _Roles,
+    problems: Problems,
+    counts: dict[tuple[str, str], int],
+    report: dict[str, int],
+) -> None:
+    people: dict[str, list[tuple[datetime, int, str]]] = {}
+    for row, record in records:
+        bad = [c for c in HISTORY_COLUMNS if _missing(record.get(c))]
+        if bad:
+            problems.add(row, f"empty {', '.join(bad)}; fill in every column or remove the row")
+            continue
+        start = _date(record["start"])
+        if start is None:
+            problems.add(
+                row,
+                f"malformed start date {record['start']!r}; write it as YYYY-MM-DD",
+            )
+        role_id = roles.resolve(_text(record["role"]), row, "role", problems)
+        if start is None or role_id is None:
+            continue
+        people.setdefault(_text(record["person"]), []).append((start, row, role_id))
+    stays = 0
+    for person, jobs in people.items():
+        jobs.sort()
+        for (d1, r1, a), (d2, r2, b) in itertools.pairwise(jobs):
+            if d1 == d2:
+                problem = (
+                    f"duplicate of row {r1}"
+                    if a == b
+                    else f"{person!r} also starts {a!r} on that day (row {r1})"
+                )
+                problems.add(
+                    r2,
+                    f"{problem}: two jobs of one person cannot start on {d2.date()}; "
+                    "fix a start date or remove a row",
+                )
+            elif a == b:
+                stays += 1
+            else:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+    report["people"] = len(people)
+    report["rows that stay in the same role (not a move)"] = stays
+
+
+def _counts(
+    records: list[tuple[int, dict[str, Any]]],
+    roles: _Roles,
+    problems: Problems,
+    counts: dict[tuple[str, str], int],
+    report: dict[str, int],
+) -> None:
+    first: dict[tuple[str, str], int] = {}
+    zero = itself = 0
+    for row, record in records:
+        bad = [c for c in MOVE_COLUMNS if _missing(record.get(c))]
+        if bad:
+            problems.add(row, f"empty {', '.join(bad)}; fill in every column or remove the row")
+            continue
+        n = _count(record["count"])
+        if n is None or n < 0:
+            problems.add(
+                row, f"malformed count {record['count']!r}; write a whole number, 0 or more"
+            )
+        a = roles.resolve(_text(record["source"]), row, "source", problems)
+        b = roles.resolve(_text(record["target"]), row, "target", problems)
+        if n is None or n < 0 or a is None or b is None:
+            continue
+        if (a, b) in first:
+            problems.add(
+                row,
+                f"duplicate move {a} -> {b} (first at row {first[(a, b)]}); "
+                "keep one row per move, or add the counts up",
+            )
+            continue
+        first[(a, b)] = row
+        if a == b:
+            itself += 1
+        elif n == 0:
+            zero += 1
+        else:
+            counts[(a, b)] = n
+    report["rows with count 0 (not a move)"] = zero
+    report["rows from a role to itself (not a move)"] = itself
+
+
+def load(
+    table: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | Any,
+    *,
+    graph: CareerGraph | None = None,
+    columns: Mapping[str, str] | None = None,
+    name: str | None = None,
+    source: str | None = None,
+) -> CareerGraph:
+    """Build a career graph from observed moves.
+
+    Parameters
+    ----------
+    table : path, DataFrame-like or iterable of mappings
+        A CSV file (header row first), a pandas DataFrame (or anything with
+        ``.to_dict("records")``), or an iterable of mappings; with columns ``person``,
+        ``role``, ``start`` (histories) or ``source``, ``target``, ``count`` (counts).
+    graph : CareerGraph, optional
+        Merge onto this graph: role names are matched to its roles (id, title or alias, any
+        case); observed moves it lacks are added, with a kind from the roles' levels and
+        industries; weights stay skill deltas.  Without it, roles are made from the names
+        (level 1, no skills) and every move is ``lateral``.
+    columns : mapping of str to str, optional
+        Our column name to yours, e.g. ``{"person": "employee_id", "start": "hired"}``.
+    name : str, optional
+        Name of the graph (default: the merged graph's, or ``"observed-moves"``).
+    source : str, optional
+        Recorded in every observed move's ``sources`` (default: the file name).
+
+    Returns
+    -------
+    CareerGraph
+        Observed counts and probabilities are in each observed move's ``note``; use
+        :func:`read` to get them as mappings, and ``-log(probability)`` weights.
+
+    Raises
+    ------
+    ImportDataError
+        If columns are missing or rows are bad; every bad row is listed with its number.
+    """
+    return read(table, graph=graph, columns=columns, name=name, source=source).graph

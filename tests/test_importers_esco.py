@@ -1,0 +1,206 @@
+import csv
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import supportladder
+from supportladder.cli import main
+from supportladder.importers import ImportDataError, esco
+
+DATA = Path(__file__).parent / "data" / "esco"
+
+
+@pytest.fixture(scope="module")
+def fixture() -> esco.EscoImport:
+    return esco.read(DATA, neighbours=3)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "esco"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_fixture_columns_are_esco_layout() -> None:
+    for name, columns in [
+        ("occupations_en.csv", esco.OCCUPATION_COLUMNS),
+        ("skills_en.csv", esco.SKILL_COLUMNS),
+        ("occupationSkillRelations_en.csv", esco.RELATION_COLUMNS),
+    ]:
+        with (DATA / name).open(encoding="utf-8", newline="") as handle:
+            assert tuple(next(csv.reader(handle))) == columns
+
+
+def test_roles(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    assert len(g.roles) == 8
+    assert fixture.report.counts["skipped: no skill relations"] == 1
+    assert "mystery shopper" not in g
+    agent = g.role("contact centre agent")
+    assert agent.id == "4222.1"
+    assert agent.level == 2  # ISCO major group 4: skill level 2
+    assert agent.industry == "Customer services clerks"
+    assert agent.track == "4222"
+    assert agent.description.startswith("Contact centre agents")
+    assert g.role("call center agent").id == "4222.1"  # multi-line altLabels cell
+    assert g.role("customer service manager").level == 3  # sub-major group 14
+    assert g.role("ICT help desk manager").level == 4
+    assert g.role("call centre analyst").level == 4
+
+
+def test_shared_alias_is_left_out_and_counted(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    assert "customer service agent" not in g
+    assert fixture.report.counts["aliases left out (shared by several occupations)"] == 2
+    assert g.role("service desk agent").id == "3512.3"
+
+
+def test_skill_levels_follow_relation_type(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    uri = {r["conceptUri"]: r["preferredLabel"] for r in read_csv(DATA / "skills_en.csv")}
+    occ = {r["conceptUri"]: r["code"] for r in read_csv(DATA / "occupations_en.csv")}
+    names = {s.name: s.id for s in g.skills}
+    relations = read_csv(DATA / "occupationSkillRelations_en.csv")
+    for rel in relations:
+        level = g.role(occ[rel["occupationUri"]]).skills[names[uri[rel["skillUri"]]]]
+        assert level == {"essential": 2.0, "optional": 1.0}[rel["relationType"]]
+    total = sum(len(r.skills) for r in g.roles)
+    assert total == len(relations)
+    assert g.skill("customer-service").category == "knowledge"
+    assert g.skill("supervise-staff").category == "skill"
+    assert g.scale.levels == {"none": 0, "optional": 1, "essential": 2}
+
+
+def test_gaps_and_weights(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    weight, gaps = g.delta("4222.1", "3341.2")
+    assert {(gap.skill, gap.from_, gap.to) for gap in gaps} == {
+        ("supervise-staff", 0.0, 2.0),
+        ("analyse-call-performance-trends", 0.0, 1.0),
+        ("plan-the-work-of-teams", 0.0, 1.0),
+    }
+    assert weight == 1.0 + 2.0 + 1.0 + 1.0
+
+
+def test_kinds(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    for move in g.transitions:
+        a, b = g.role(move.source), g.role(move.target)
+        if b.level > a.level:
+            assert move.kind == "upward"
+        elif a.track[:2] != b.track[:2]:
+            assert move.kind == "cross-industry"
+        else:
+            assert move.kind == "lateral"
+    assert g.transition("4226.1", "4222.1").kind == "lateral"  # both sub-major group 42
+
+
+def test_neighbours_by_cosine_similarity(fixture: esco.EscoImport) -> None:
+    g = fixture.graph
+    ids = sorted(r.id for r in g.roles)
+    skills = [s.id for s in g.skills]
+    x = np.array([[g.role(i).skills.get(s, 0.0) for s in skills] for i in ids])
+    unit = x / np.linalg.norm(x, axis=1)[:, None]
+    sim = unit @ unit.T
+    np.fill_diagonal(sim, -np.inf)
+    for i, role_id in enumerate(ids):
+        expected = [ids[j] for j in np.lexsort((np.arange(len(ids)), -sim[i]))[:3]]
+        got = [m.target for m in g.transitions if m.source == role_id]
+        assert got == expected
+
+
+def test_isco_skill_levels() -> None:
+    level = esco.isco_skill_level
+    assert [level(g) for g in ("0110", "0210", "0310")] == [4, 2, 1]
+    assert [level(g) for g in ("1120", "1439", "2512", "3341")] == [4, 3, 4, 3]
+    assert [level(g) for g in ("4222", "5223", "6111", "7411", "8322", "9112")] == [2] * 5 + [1]
+
+
+def test_round_trip(fixture: esco.EscoImport, tmp_path: Path) -> None:
+    target = tmp_path / "esco.toml"
+    supportladder.save(fixture.graph, target)
+    assert supportladder.load(target) == fixture.graph
+
+
+def test_min_similarity() -> None:
+    g = esco.load(DATA, neighbours=7, min_similarity=0.5)
+    assert 0 < len(g.transitions) < 8 * 7
+    assert all(float(m.note.split()[3].rstrip(",")) >= 0.5 for m in g.transitions)
+
+
+# ---------------------------------------------------------------------- bad input
+def test_missing_file(copy: Path) -> None:
+    (copy / "skills_en.csv").unlink()
+    with pytest.raises(ImportDataError, match=r"skills_en\.csv: file not found.*esco\.ec"):
+        esco.load(copy)
+
+
+def test_missing_column(copy: Path) -> None:
+    rows = read_csv(copy / "occupations_en.csv")
+    for row in rows:
+        row["isco"] = row.pop("iscoGroup")
+    write_csv(copy / "occupations_en.csv", rows)
+    with pytest.raises(ImportDataError, match=r"row 1: missing column 'iscoGroup'"):
+        esco.load(copy)
+
+
+def test_bad_relations_are_all_reported(copy: Path) -> None:
+    path = copy / "occupationSkillRelations_en.csv"
+    rows = read_csv(path)
+    rows[1]["relationType"] = "important"
+    rows[4]["skillUri"] = "http://data.europa.eu/esco/skill/nope"
+    rows.append(dict(rows[0]))
+    write_csv(path, rows)
+    with pytest.raises(ImportDataError) as info:
+        esco.load(copy)
+    assert [row for row, _ in info.value.problems] == [3, 6, len(rows) + 1]
+    text = str(info.value)
+    assert "relationType 'important'; write 'essential' or 'optional'" in text
+    assert "unknown skillUri" in text
+    assert "duplicate relation" in text
+    assert "(first at row 2)" in text
+
+
+def test_bad_occupations(copy: Path) -> None:
+    path = copy / "occupations_en.csv"
+    rows = read_csv(path)
+    rows[0]["iscoGroup"] = "42"
+    rows[2]["code"] = rows[1]["code"]
+    write_csv(path, rows)
+    with pytest.raises(ImportDataError) as info:
+        esco.load(copy)
+    assert [row for row, _ in info.value.problems] == [2, 4]
+    assert "malformed iscoGroup '42'" in info.value.problems[0][1]
+    assert "duplicate code '3341.2' (first at row 3)" in info.value.problems[1][1]
+
+
+def test_unclosed_quote(copy: Path) -> None:
+    path = copy / "skills_en.csv"
+    path.write_text(path.read_text(encoding="utf-8") + 'X,"unclosed,a\n', encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"skills_en\.csv"):
+        esco.load(copy)
+
+
+# ---------------------------------------------------------------------- command line
+def test_cli_import_esco(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "esco.toml"
+    assert main(["import", "esco", str(DATA), "-o", str(target), "--neighbours", "3"]) == 0
+    assert "roles 8" in capsys.readouterr().err
+    assert supportladder.load(target) == esco.load(DATA, neighbours=3)
+    assert main(["import", "esco", str(tmp_path), "-o", str(tmp_path / "x.toml")]) == 2
+    assert "occupations_en.csv: file not found" in capsys.readouterr().err

@@ -1,0 +1,452 @@
+import csv
+import io
+import itertools
+import shutil
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pytest
+
+import supportladder
+from supportladder._private.importing import ProgressBar, top_neighbours
+from supportladder.cli import main
+from supportladder.importers import ImportDataError, onet
+
+DATA = Path(__file__).parent / "data" / "onet"
+FULL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
+CSR = "43-4051.00"
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def subset() -> onet.OnetImport:
+    return onet.read(DATA)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    target = tmp_path / "onet"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def edit(path: Path, line: int, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on 1-based ``line`` of a file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------- roles and skills
+def test_subset_counts(subset: onet.OnetImport) -> None:
+    g, report = subset.graph, subset.report
+    assert len(g.roles) == 28
+    assert report.counts["occupations read"] == 30
+    assert report.counts["skipped: no job zone"] == 1  # 11-9039.00
+    assert report.counts["skipped: no ratings"] == 1  # 11-1031.00
+    assert "11-9039.00" not in g
+    assert "11-1031.00" not in g
+    assert len(g.skills) == 35 + 33
+    assert len(g.transitions) == 28 * 20 == report.counts["moves"]
+
+
+def test_role_fields_come_from_the_files(subset: onet.OnetImport) -> None:
+    g = subset.graph
+    csr = g.role("Customer Service Representatives")
+    assert csr.id == CSR
+    zone = {r["O*NET-SOC Code"]: int(r["Job Zone"]) for r in rows("Job Zones.txt")}
+    assert csr.level == zone[CSR] == 2
+    assert csr.industry == "Office and Administrative Support"
+    assert csr.track == "43-4000"
+    assert g.role("41-2031.00").industry == "Sales and Related"
+    assert csr.description.startswith("Interact with customers")
+    assert csr.sources
+    assert "CC BY 4.0" in csr.sources[0]
+
+
+def test_holland_is_the_three_highest_interests(subset: onet.OnetImport) -> None:
+    for code in (CSR, "15-1232.00", "29-1141.00"):
+        scores = {
+            r["Element Name"][0]: float(r["Data Value"])
+            for r in rows("Interests.txt")
+            if r["O*NET-SOC Code"] == code and r["Scale ID"] == "OI"
+        }
+        top = sorted(scores, key=lambda c: (-scores[c], "RIASEC".index(c)))[:3]
+        assert subset.graph.role(code).holland == "".join(top)
+
+
+def test_holland_ties_go_in_riasec_order() -> None:
+    assert onet._holland({c: 3.0 for c in "CESAIR"}) == "RIA"
+    assert onet._holland({"C": 5.0, "S": 5.0, "R": 1.0}) == "SCR"
+
+
+def test_skill_levels_are_the_lv_ratings(subset: onet.OnetImport) -> None:
+    role = subset.graph.role(CSR)
+    speaking = next(
+        r
+        for r in rows("Skills.txt")
+        if r["O*NET-SOC Code"] == CSR and r["Element Name"] == "Speaking" and r["Scale ID"] == "LV"
+    )
+    assert role.skills["speaking"] == float(speaking["Data Value"])
+    assert subset.graph.skill("speaking").category == "skill"
+    # "Mathematics" is both a skill and a knowledge area: two distinct ids.
+    assert subset.graph.skill("mathematics").category == "skill"
+    assert subset.graph.skill("mathematics-knowledge").category == "knowledge"
+
+
+def test_importance_is_the_mean_rescaled_im(subset: onet.OnetImport) -> None:
+    kept = {r.id for r in subset.graph.roles}
+    values = [
+        (float(r["Data Value"]) - 1) / 4
+        for r in rows("Skills.txt")
+        if r["Element Name"] == "Active Listening"
+        and r["Scale ID"] == "IM"
+        and r["O*NET-SOC Code"] in kept
+        and r["Recommend Suppress"] != "Y"
+    ]
+    assert len(values) == 28
+    assert subset.graph.skill("active-listening").importance == pytest.approx(
+        np.mean(values), abs=1e-4
+    )
+    assert all(0 <= s.importance <= 1 for s in subset.graph.skills)
+
+
+def test_not_relevant_levels_are_zero(subset: onet.OnetImport) -> None:
+    row = next(
+        r
+        for r in rows("Knowledge.txt")
+        if r["Scale ID"] == "LV" and r["Not Relevant"] == "Y" and float(r["Data Value"]) > 0
+    )
+    role = subset.graph.role(row["O*NET-SOC Code"])
+    ids = {s.name: s.id for s in subset.graph.skills if s.category == "knowledge"}
+    skill = ids[row["Element Name"]]
+    assert subset.graph.effective_skills(role.id).get(skill, 0.0) == 0.0
+
+
+def test_suppressed_ratings_dropped_or_kept(subset: onet.OnetImport) -> None:
+    # 15-1231.00 Programming LV 1.75 is flagged Recommend Suppress = Y (and relevant).
+    dropped = subset.graph.role("15-1231.00")
+    assert "programming" not in dropped.skills
+    assert subset.report.counts["skills: ratings dropped (Recommend Suppress = Y)"] == 1
+    kept = onet.load(DATA, suppressed="keep", neighbours=0)
+    assert kept.role("15-1231.00").skills["programming"] == 1.75
+
+
+# ---------------------------------------------------------------------- moves
+def test_every_role_gets_its_neighbours(subset: onet.OnetImport) -> None:
+    out = {r.id: 0 for r in subset.graph.roles}
+    for move in subset.graph.transitions:
+        out[move.source] += 1
+        assert move.note.startswith("inferred: profile similarity ")
+    assert set(out.values()) == {20}
+
+
+def test_kinds_follow_job_zone_and_major_group(subset: onet.OnetImport) -> None:
+    g = subset.graph
+    seen = set()
+    for move in g.transitions:
+        a, b = g.role(move.source), g.role(move.target)
+        if b.level > a.level:
+            expected = "upward"
+        elif move.source[:2] != move.target[:2]:
+            expected = "cross-industry"
+        else:
+            expected = "lateral"
+        assert move.kind == expected, move
+        seen.add(move.kind)
+    assert seen == {"upward", "lateral", "cross-industry"}
+
+
+def test_cross_industry_precedence() -> None:
+    g = onet.load(DATA, neighbours=10, precedence="cross-industry")
+    for move in g.transitions:
+        if move.source[:2] != move.target[:2]:
+            assert move.kind == "cross-industry"
+        elif g.role(move.target).level > g.role(move.source).level:
+            assert move.kind == "upward"
+        else:
+            assert move.kind == "lateral"
+
+
+def test_weights_are_skill_deltas(subset: onet.OnetImport) -> None:
+    g = subset.graph
+    move = next(m for m in g.transitions if m.source == CSR and m.kind == "upward")
+    a = g.effective_skills(move.source)
+    b = g.effective_skills(move.target)
+    expected = 1.0 + sum(
+        s.importance * max(0.0, b.get(s.id, 0.0) - a.get(s.id, 0.0)) for s in g.skills
+    )
+    assert g.weight(move.source, move.target) == pytest.approx(expected)
+
+
+def test_min_similarity_and_zero_neighbours() -> None:
+    every = onet.load(DATA, neighbours=27)
+    assert len(every.transitions) == 28 * 27
+    some = onet.load(DATA, neighbours=27, min_similarity=0.3)
+    assert 0 < len(some.transitions) < len(every.transitions)
+    for move in some.transitions:
+        assert float(move.note.split()[3].rstrip(",")) >= 0.3
+    assert onet.load(DATA, neighbours=0).transitions == ()
+
+
+def test_neighbours_are_the_most_similar() -> None:
+    # Nearest by profile: the CSR's nearest neighbour under interests alone shares its
+    # interest profile most closely, which we check by brute force over the file.
+    g = onet.load(DATA, descriptors=("interests",), neighbours=1)
+    scores: dict[str, list[float]] = {}
+    for r in rows("Interests.txt"):
+        if r["Scale ID"] == "OI" and r["O*NET-SOC Code"] in g:
+            scores.setdefault(r["O*NET-SOC Code"], []).append(float(r["Data Value"]))
+    codes = sorted(scores)
+    x = np.array([scores[c] for c in codes])
+    z = (x - x.mean(axis=0)) / x.std(axis=0)
+    unit = z / np.linalg.norm(z, axis=1)[:, None]
+    sim = unit @ unit.T
+    np.fill_diagonal(sim, -np.inf)
+    for i, code in enumerate(codes):
+        (move,) = [m for m in g.transitions if m.source == code]
+        assert move.target == codes[int(np.argmax(sim[i]))]
+
+
+def test_top_neighbours_breaks_ties_by_index() -> None:
+    profiles = np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    near = top_neighbours(profiles, 2)
+    assert [j for j, _ in near[3]] == [0, 1]
+    assert [j for j, _ in near[0]] == [1, 2]
+    assert near[4][0][1] == pytest.approx(0.0)
+    assert top_neighbours(profiles, 10)[4][-1][0] == 3  # k capped at n - 1
+
+
+def test_import_is_deterministic(subset: onet.OnetImport) -> None:
+    assert onet.load(DATA) == subset.graph
+
+
+def test_descriptor_choice_changes_moves(subset: onet.OnetImport) -> None:
+    by_interest = onet.load(DATA, descriptors=("skills", "knowledge", "interests"))
+    assert {m.key for m in by_interest.transitions} != {m.key for m in subset.graph.transitions}
+    assert by_interest.roles == subset.graph.roles  # costs, not descriptors, set the skills
+
+
+def test_knowledge_only_costs() -> None:
+    g = onet.load(DATA, costs=("knowledge",), neighbours=0)
+    assert {s.category for s in g.skills} == {"knowledge"}
+    assert "mathematics" in {s.id for s in g.skills}
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"descriptors": ()},
+        {"descriptors": "skills"},
+        {"descriptors": ("skills", "tasks")},
+        {"descriptors": ("skills", "skills")},
+        {"costs": ("interests",)},
+        {"neighbours": -1},
+        {"min_similarity": 2.0},
+        {"suppressed": "maybe"},
+        {"precedence": "lateral"},
+    ],
+)
+def test_bad_options(options: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match=r"\w"):
+        onet.load(DATA, **options)  # type: ignore[arg-type]
+
+
+def test_round_trip_through_toml(subset: onet.OnetImport, tmp_path: Path) -> None:
+    target = tmp_path / "onet.toml"
+    supportladder.save(subset.graph, target)
+    assert supportladder.load(target) == subset.graph
+
+
+def test_progress_is_reported() -> None:
+    calls: list[tuple[str, float]] = []
+    onet.load(DATA, neighbours=2, progress=lambda stage, f: calls.append((stage, f)))
+    stages = [s for s, _ in calls]
+    assert {"reading", "similarity", "moves"} <= set(stages)
+    assert all(0.0 <= f <= 1.0 for _, f in calls)
+    assert calls[-1] == ("moves", 1.0)
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty = Tty()
+    bar = ProgressBar(tty)
+    bar("reading", 1.0)
+    bar.close()
+    assert "[" in tty.getvalue()
+    assert "100%" in tty.getvalue()
+    plain = io.StringIO()
+    bar = ProgressBar(plain)
+    bar("reading", 1.0)
+    bar.close()
+    assert plain.getvalue() == ""
+
+
+def test_agreement_on_subset(subset: onet.OnetImport) -> None:
+    a = onet.agreement(subset.graph)
+    assert a.moves == 560
+    assert a.up + a.same_level + a.down == 560
+    assert a.shared["major"] > a.baseline["major"]
+
+
+# ---------------------------------------------------------------------- bad input
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(ImportDataError, match="folder not found"):
+        onet.load(tmp_path / "nowhere")
+
+
+def test_missing_file(copy: Path) -> None:
+    (copy / "Knowledge.txt").unlink()
+    with pytest.raises(ImportDataError, match=r"Knowledge\.txt: file not found") as info:
+        onet.load(copy)
+    assert "onetcenter.org" in str(info.value)
+    # not needed when knowledge is neither a descriptor nor a cost
+    assert len(onet.load(copy, descriptors=("skills",), costs=("skills",))) == 28
+
+
+def test_missing_column(copy: Path) -> None:
+    edit(copy / "Skills.txt", 1, "Data Value", "Value")
+    with pytest.raises(ImportDataError, match=r"Skills\.txt: row 1: missing column 'Data Value'"):
+        onet.load(copy)
+
+
+def test_malformed_number_names_file_and_row(copy: Path) -> None:
+    lines = (copy / "Skills.txt").read_text(encoding="utf-8").split("\n")
+    fields = lines[2].split("\t")
+    fields[6] = "four"
+    lines[2] = "\t".join(fields)
+    fields = lines[4].split("\t")
+    assert fields[4] == "LV"
+    fields[6] = "9.5"  # out of the 0-7 level range
+    lines[4] = "\t".join(fields)
+    (copy / "Skills.txt").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    message = str(info.value)
+    assert "Skills.txt: row 3: malformed number 'four' in column 'Data Value'" in message
+    assert "Skills.txt: row 5: Data Value 9.5 is outside" in message
+    assert info.value.problems[0][0] == 3
+
+
+def test_duplicate_rows(copy: Path) -> None:
+    path = copy / "Knowledge.txt"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines.append(lines[1])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportDataError, match=rf"row {len(lines)}: duplicate IM rating .*row 2"):
+        onet.load(copy)
+
+
+def test_duplicate_and_malformed_occupations(copy: Path) -> None:
+    path = copy / "Occupation Data.txt"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines += [lines[1], "43-4O51.00\tTypo\tA letter O.", "43-9999.00\t\tNo title."]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    rows_ = [row for row, _ in info.value.problems]
+    assert rows_ == [32, 33, 34]
+    assert "duplicate occupation" in info.value.problems[0][1]
+    assert "malformed O*NET-SOC code" in info.value.problems[1][1]
+    assert "empty Title" in info.value.problems[2][1]
+
+
+def test_bad_job_zone_and_unknown_code(copy: Path) -> None:
+    path = copy / "Job Zones.txt"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    fields = lines[1].split("\t")
+    fields[1] = "6"
+    lines[1] = "\t".join(fields)
+    lines.append("99-9999.00\t3\t08/2023\tAnalyst")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    text = str(info.value)
+    assert "row 2: malformed Job Zone '6'" in text
+    assert f"row {len(lines)}: unknown O*NET-SOC code '99-9999.00'" in text
+
+
+def test_wrong_field_count(copy: Path) -> None:
+    path = copy / "Interests.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[3] = lines[3] + "\textra"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"Interests\.txt: row 4: 10 fields where"):
+        onet.load(copy)
+
+
+def test_not_utf8(copy: Path) -> None:
+    path = copy / "Occupation Data.txt"
+    path.write_bytes(path.read_bytes().replace(b"Representatives", b"Repr\xe9sentatives"))
+    with pytest.raises(ImportDataError, match="not UTF-8"):
+        onet.load(copy)
+
+
+def test_bad_flags(copy: Path) -> None:
+    path = copy / "Skills.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    fields = lines[2].split("\t")
+    fields[11] = "maybe"
+    lines[2] = "\t".join(fields)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ImportDataError, match="row 3: Recommend Suppress is 'maybe'"):
+        onet.load(copy)
+
+
+# ---------------------------------------------------------------------- command line
+def test_cli_import_onet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "onet.toml"
+    assert main(["import", "onet", str(DATA), "-o", str(target), "--neighbours", "3"]) == 0
+    err = capsys.readouterr().err
+    assert "roles 28" in err
+    assert f"wrote {target}" in err
+    assert supportladder.load(target) == onet.load(DATA, neighbours=3)
+    assert main(["import", "onet", str(DATA), "-o", str(target)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["import", "onet", str(DATA), "-o", str(target), "--force"]) == 0
+    assert len(supportladder.load(target).transitions) == 28 * 20
+
+
+def test_cli_import_onet_bad_input(
+    copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (copy / "Job Zones.txt").unlink()
+    target = tmp_path / "out.toml"
+    assert main(["import", "onet", str(copy), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "Job Zones.txt: file not found" in err
+    assert "Traceback" not in err
+    assert not target.exists()
+    with pytest.raises(SystemExit) as info:
+        main(["import", "onet", str(copy), "-o", str(target), "--neighbours", "many"])
+    assert info.value.code == 2
+
+
+# ---------------------------------------------------------------------- the full release
+@pytest.mark.skipif(
+    not FULL.is_dir(),
+    reason=f"the full O*NET 29.3 release is not at {FULL} (a sibling ../shared of the checkout)",
+)
+def test_full_release() -> None:
+    result = onet.read(FULL)
+    g = result.graph
+    assert len(g.roles) == 879
+    assert result.report.counts["occupations read"] == 1016
+    assert len(g.transitions) == 879 * 20
+    G = g.to_networkx()
+    path = nx.shortest_path(G, CSR, "11-1021.00", weight="weight")
+    assert path[0] == CSR
+    assert path[-1] == "11-1021.00"
+    assert all(G.has_edge(a, b) for a, b in itertools.pairwise(path))
+    agreement = onet.agreement(g)
+    assert agreement.shared["prefix5"] > 5 * agreement.baseline["prefix5"]
+    assert agreement.shared["major"] > 5 * agreement.baseline["major"]
