@@ -1,5 +1,7 @@
 """Every bundled graph loads, and holds what the issue asks of it, as its sources spell it."""
 
+import itertools
+
 import pytest
 
 import supportladder
@@ -77,7 +79,8 @@ def graph(request: pytest.FixtureRequest) -> CareerGraph:
 
 
 def test_bundled_graph_is_sound(graph: CareerGraph) -> None:
-    assert graph.title and graph.description
+    assert graph.title
+    assert graph.description
     for role in graph.roles:
         assert role.sources, f"{role.id} names no source document"
         assert set(role.sources) <= set(SOURCES.values()), role.sources
@@ -112,7 +115,7 @@ def test_support_ladder_is_an_upward_chain_l1_to_l9() -> None:
     titles = REQUIRED_ROLES["support-ladder"]
     ids = [g.role(t).id for t in titles]
     assert [g.role(t).level for t in titles] == list(range(1, 10))
-    for a, b in zip(ids, ids[1:], strict=False):
+    for a, b in itertools.pairwise(ids):
         assert g.transition(a, b).kind == "upward"
     assert g.role("L1").id == ids[0]
     assert g.role("CCO").id == ids[-1]
@@ -139,7 +142,8 @@ def test_support_center_levels_and_inheritance() -> None:
     agent, senior = g.role("Customer Support Agent"), g.role("Senior Customer Support Agent")
     req = g.transition(agent, senior).requirements
     assert req.tenure_months == 12
-    assert req.assessment is not None and "interview" in req.assessment.lower()
+    assert req.assessment is not None
+    assert "interview" in req.assessment.lower()
 
 
 def test_customer_service_path_holland_and_chinese() -> None:

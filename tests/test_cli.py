@@ -42,7 +42,16 @@ def test_roles_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -
     rows = json.loads(out)
     assert [r["id"] for r in rows] == ["rep", "lead", "manager", "account-manager"]
     lead = rows[1]
-    assert set(lead) == {"id", "title", "level", "track", "industry", "skills", "holland", "aliases"}
+    assert set(lead) == {
+        "id",
+        "title",
+        "level",
+        "track",
+        "industry",
+        "skills",
+        "holland",
+        "aliases",
+    }
     # skills are the effective skills, inheritance included
     assert lead["skills"] == {"communication": 3, "leadership": 2, "product-knowledge": 1}
     assert rows[0]["aliases"] == ["Rep", "CSR"]
@@ -56,9 +65,13 @@ def test_roles_default_graph_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(out.splitlines()) == len(supportladder.load().roles) + 2
 
 
-def test_validate_ok_and_bad(capsys: pytest.CaptureFixture[str], mini_path: Path, tmp_path: Path) -> None:
+def test_validate_ok_and_bad(
+    capsys: pytest.CaptureFixture[str], mini_path: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.toml"
-    bad.write_text('name = "bad"\n[[roles]]\nid = "Bad Id"\ntitle = "x"\nlevel = 0\n', encoding="utf-8")
+    bad.write_text(
+        'name = "bad"\n[[roles]]\nid = "Bad Id"\ntitle = "x"\nlevel = 0\n', encoding="utf-8"
+    )
     code, out, err = run(capsys, "validate", str(mini_path), str(bad))
     assert code == 2
     assert f"{mini_path}: ok" in out
@@ -115,10 +128,14 @@ def test_export_to_file_refuses_to_overwrite(
     capsys: pytest.CaptureFixture[str], mini_path: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.json"
-    assert run(capsys, "export", "-g", str(mini_path), "--format", "json", "-o", str(target))[0] == 0
+    assert (
+        run(capsys, "export", "-g", str(mini_path), "--format", "json", "-o", str(target))[0] == 0
+    )
     first = target.read_text(encoding="utf-8")
     target.write_text("keep me", encoding="utf-8")
-    code, _, err = run(capsys, "export", "-g", str(mini_path), "--format", "json", "-o", str(target))
+    code, _, err = run(
+        capsys, "export", "-g", str(mini_path), "--format", "json", "-o", str(target)
+    )
     assert code == 2
     assert "already exists; pass --force" in err
     assert target.read_text(encoding="utf-8") == "keep me"

@@ -39,7 +39,7 @@ def check(text: str | bytes) -> CareerGraph | None:
     except GraphFileError as exc:
         message = str(exc)
         assert message.startswith(f"{NAME}: ")
-        assert exc.problems
+        assert exc.problems  # noqa: PT017 - the error is the result under test
         for line in message.splitlines()[1:]:
             assert line.startswith(f"  - {NAME}: "), line
         return None
@@ -96,11 +96,37 @@ values = st.recursive(
 keys = st.one_of(
     st.sampled_from(
         [
-            "name", "title", "description", "scale", "weighting", "skills", "roles",
-            "transitions", "id", "level", "track", "industry", "inherits", "holland",
-            "aliases", "titles", "sources", "kind", "source", "target", "requirements",
-            "tenure_months", "education", "certifications", "assessment", "importance",
-            "base_cost", "surplus_penalty", "category", "note", "bogus",
+            "name",
+            "title",
+            "description",
+            "scale",
+            "weighting",
+            "skills",
+            "roles",
+            "transitions",
+            "id",
+            "level",
+            "track",
+            "industry",
+            "inherits",
+            "holland",
+            "aliases",
+            "titles",
+            "sources",
+            "kind",
+            "source",
+            "target",
+            "requirements",
+            "tenure_months",
+            "education",
+            "certifications",
+            "assessment",
+            "importance",
+            "base_cost",
+            "surplus_penalty",
+            "category",
+            "note",
+            "bogus",
         ]
     ),
     st.text(max_size=8),

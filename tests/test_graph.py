@@ -79,7 +79,9 @@ def test_role_resolves_ids_titles_aliases(mini: CareerGraph, ref: str) -> None:
 
 
 def test_unknown_role_suggests_close_matches(mini: CareerGraph) -> None:
-    with pytest.raises(RoleNotFoundError, match=r"no role 'Team Laed' in graph 'mini'.*'Team Lead'"):
+    with pytest.raises(
+        RoleNotFoundError, match=r"no role 'Team Laed' in graph 'mini'.*'Team Lead'"
+    ):
         mini.role("Team Laed")
     with pytest.raises(nx.NodeNotFound):
         mini.role("nobody at all")

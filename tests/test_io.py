@@ -199,7 +199,9 @@ def test_unknown_top_level_key(tmp_path: Path) -> None:
 
 
 def test_non_finite_numbers(tmp_path: Path) -> None:
-    message = problems_of(tmp_path, HEAD.replace('name = "t"', 'name = "t"\n[weighting]\nbase_cost = nan'))
+    message = problems_of(
+        tmp_path, HEAD.replace('name = "t"', 'name = "t"\n[weighting]\nbase_cost = nan')
+    )
     assert "weighting: base_cost must be a finite number, got nan" in message
 
 
@@ -213,11 +215,16 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_unknown_bundled_name_lists_the_bundled() -> None:
-    with pytest.raises(GraphFileError, match="no bundled graph named 'suport-ladder'; did you mean 'support-ladder'"):
+    with pytest.raises(
+        GraphFileError,
+        match="no bundled graph named 'suport-ladder'; did you mean 'support-ladder'",
+    ):
         supportladder.load("suport-ladder")
 
 
-def test_oversized_file_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oversized_file_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(supportladder.io, "MAX_FILE_BYTES", 10)
     with pytest.raises(GraphFileError, match="over the 10-byte limit"):
         load_text(tmp_path, HEAD)

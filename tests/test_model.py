@@ -85,7 +85,9 @@ class TestRole:
     def test_onet_codes_are_valid_ids(self) -> None:
         assert Role("43-4051.00", "Customer Service Representatives", 2).id == "43-4051.00"
 
-    @pytest.mark.parametrize(("level", "exc"), [(0, ValueError), (1.5, TypeError), (True, TypeError)])
+    @pytest.mark.parametrize(
+        ("level", "exc"), [(0, ValueError), (1.5, TypeError), (True, TypeError)]
+    )
     def test_level_is_a_positive_integer(self, level: object, exc: type[Exception]) -> None:
         with pytest.raises(exc, match="level"):
             Role("rep", "Rep", level)  # type: ignore[arg-type]
@@ -100,7 +102,7 @@ class TestRole:
         assert role.names() == ("rep", "Rep", "CSR", "代表")
 
     def test_non_finite_skill_level(self) -> None:
-        with pytest.raises(ValueError, match="skills.a must be a finite number"):
+        with pytest.raises(ValueError, match=r"skills\.a must be a finite number"):
             Role("rep", "Rep", 1, skills={"a": float("nan")})
 
 

@@ -7,7 +7,7 @@ matching exception, ours subclasses it too, so code written against networkx kee
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import networkx as nx
 
@@ -15,6 +15,7 @@ __all__ = [
     "GraphFileError",
     "NoPathError",
     "Problem",
+    "QueryArgumentError",
     "RoleNotFoundError",
     "SupportLadderError",
 ]
@@ -126,4 +127,42 @@ class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[mi
 
 
 class NoPathError(SupportLadderError, nx.NetworkXNoPath):  # type: ignore[misc]
-    """No route joins two roles under the filters given."""
+    """No route joins two roles under the filters given.
+
+    Attributes
+    ----------
+    source, target : str or None
+        The ends of the query (role ids; a profile start is ``"<profile>"``).
+    filters : dict of str to str
+        The filters that were in force, as ``{option: value}``.
+    relax : tuple of str
+        The options whose removal alone would open a route (empty if none would).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        filters: Mapping[str, str] | None = None,
+        relax: Sequence[str] = (),
+        wording: Callable[[Callable[[str], str]], str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.source = source
+        self.target = target
+        self.filters = dict(filters or {})
+        self.relax = tuple(relax)
+        self._wording = wording
+
+    def explain(self, name: Callable[[str], str] = str) -> str:
+        """Return the message with each option shown as ``name(option)`` (e.g. a CLI flag)."""
+        return self._wording(name) if self._wording is not None else str(self)
+
+
+class QueryArgumentError(SupportLadderError, ValueError):
+    """A query argument is not valid: an unknown kind, skill or requirement, a bad number.
+
+    The message names the argument and the bad value, and says what is allowed.
+    """

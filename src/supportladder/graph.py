@@ -294,9 +294,10 @@ class CareerGraph:
             have: Mapping[str, float] = source
             unknown = [skill for skill in have if skill not in self._skill_rank()]
             if unknown:
+                names = ", ".join(map(repr, unknown))
                 raise ValueError(
-                    f"profile names skills this graph does not have: {', '.join(map(repr, unknown))}"
-                    f"; use the skill ids of graph {self.name!r}"
+                    f"profile names skills this graph does not have: {names}; "
+                    f"use the skill ids of graph {self.name!r}"
                 )
         else:
             have = self.effective_skills(source)

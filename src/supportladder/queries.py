@@ -1,0 +1,860 @@
+"""Questions to ask a career graph: cheapest routes, alternatives, reach, bottlenecks.
+
+Every query takes a :class:`~supportladder.CareerGraph` first, then the source (and
+target) role — by id, title or alias, in any case — then keyword-only options:
+
+``kinds``
+    Move kinds to use (``"upward"``, ``"lateral"``, ``"cross-industry"``); default all.
+``max_step_cost``
+    Drop any single move costlier than this (a "viable move" threshold).
+``avoid``
+    Drop moves with these requirements: requirement names (``{"assessment"}``) or a mapping
+    of name to value (``{"education": "bachelor"}``; for ``certifications`` the value is
+    one certification, or a list of them).  Names are the fields of
+    :class:`~supportladder.Requirements`; strings compare case-insensitively.
+``weight``
+    What a move costs: an edge attribute name (default ``"weight"``, the skill delta), a
+    callable ``f(u, v, data) -> float | None`` in networkx style (``None`` hides the move;
+    ``data`` holds ``kind``, ``weight``, ``gaps`` and ``requirements``), or ``None`` to
+    count every move as 1.
+
+Profile starts
+--------------
+A source may also be a skill profile — a mapping of skill id to level (a number, or a
+level name of the graph's scale), e.g. a person's self-assessment.  The query then starts
+from a virtual node, :data:`PROFILE` (``"<profile>"``), with a move of kind ``"profile"``
+to *every* role, costing ``graph.delta(profile, role)[0]`` (its base cost plus the skills
+the profile lacks).  These virtual moves pass every ``kinds`` filter and every ``avoid``
+filter (they have no requirements); ``weight`` and ``max_step_cost`` apply to them like to
+any move.  Routes from a profile start with ``"<profile>"`` in :attr:`Path.roles`.
+
+Determinism
+-----------
+Costs are summed exactly, and among routes of equal cost the one whose sequence of role ids
+is lexicographically smallest wins; the same query always gives the same answer.
+
+Examples
+--------
+>>> import supportladder
+>>> from supportladder.queries import shortest_path
+>>> g = supportladder.load("support-ladder")
+>>> p = shortest_path(g, "Support Technician", "Chief Customer Officer")
+>>> p.roles[0], p.roles[-1]
+('support-technician', 'chief-customer-officer')
+>>> import math
+>>> p.cost == math.fsum(step.cost for step in p.steps)
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from attrs import field, frozen
+
+from supportladder._private import paths as _paths
+from supportladder._private.paths import (
+    PROFILE,
+    PROFILE_KIND,
+    WeightSpec,
+)
+from supportladder.errors import NoPathError, QueryArgumentError
+from supportladder.graph import CareerGraph
+from supportladder.model import HOLLAND_LETTERS, Gap, Requirements, Role
+
+if TYPE_CHECKING:
+    import pandas
+
+__all__ = [
+    "PROFILE",
+    "PROFILE_KIND",
+    "Bottlenecks",
+    "Chokepoints",
+    "Path",
+    "QueryArgumentError",
+    "Reach",
+    "Reaches",
+    "Source",
+    "Step",
+    "alternative_paths",
+    "bottlenecks",
+    "chokepoints",
+    "reachable_roles",
+    "roles_for_interest",
+    "shortest_path",
+    "skill_gap",
+]
+
+Source = str | Role | Mapping[str, float | str]
+"""A query's start: a role (id, title, alias or :class:`~supportladder.Role`) or a skill
+profile (mapping of skill id to level)."""
+
+
+def _pandas() -> Any:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError:
+        raise ImportError(
+            "to_frame() needs pandas, which supportladder does not install; pip install pandas"
+        ) from None
+
+
+def _html(function: str, value: object) -> str | None:
+    try:
+        module = importlib.import_module("supportladder._private.html")
+    except ImportError:
+        return None
+    render = getattr(module, function, None)
+    if render is None:
+        return None
+    result: str = render(value)
+    return result
+
+
+def _tuple_of_gaps(values: Iterable[Gap]) -> tuple[Gap, ...]:
+    return tuple(values)
+
+
+def _tuple_of_str(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _tuple_of_steps(values: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(values)
+
+
+def _tuple_of_pairs(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple((u, v) for u, v in values)
+
+
+def _gap_text(gaps: Iterable[Gap]) -> str:
+    return ", ".join(f"{g.skill} {g.from_:g}→{g.to:g}" for g in gaps)
+
+
+# ---------------------------------------------------------------------- results
+@frozen
+class Step:
+    """One move of a route.
+
+    Attributes
+    ----------
+    source, target : str
+        Role ids (``source`` is ``"<profile>"`` for the first move from a skill profile).
+    kind : str
+        ``"upward"``, ``"lateral"``, ``"cross-industry"``, or ``"profile"`` for the virtual
+        first move from a skill profile.
+    cost : float
+        The move's cost under the query's ``weight`` (by default its skill delta).
+    gaps : tuple of Gap
+        The skills to build on this move, in the graph's skill order.
+    requirements : Requirements
+        Tenure, education, certifications and assessment the move asks for.
+    """
+
+    source: str
+    target: str
+    kind: str
+    cost: float
+    gaps: tuple[Gap, ...] = field(default=(), converter=_tuple_of_gaps)
+    requirements: Requirements = field(factory=Requirements)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"source", "target", "kind", "cost", "gaps": [{"skill", "from", "to"}]}``."""
+        return {
+            "source": self.source,
+            "target": self.target,
+            "kind": self.kind,
+            "cost": self.cost,
+            "gaps": [g.to_dict() for g in self.gaps],
+        }
+
+    def _row(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "kind": self.kind,
+            "cost": self.cost,
+            "skills_to_build": _gap_text(self.gaps),
+            "requirements": self.requirements.to_dict(),
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return the move as a one-row pandas DataFrame (needs pandas)."""
+        return _pandas().DataFrame([self._row()])
+
+
+def _check_route(instance: Path, attribute: attrs.Attribute[Any], steps: tuple[Step, ...]) -> None:
+    if len(instance.roles) != len(steps) + 1:
+        raise ValueError(
+            f"a path of {len(steps)} steps must have {len(steps) + 1} roles, "
+            f"got {len(instance.roles)}"
+        )
+    for i, step in enumerate(steps):
+        if (step.source, step.target) != instance.roles[i : i + 2]:
+            raise ValueError(
+                f"step {i} goes {step.source} -> {step.target}, "
+                f"but the path goes {instance.roles[i]} -> {instance.roles[i + 1]}"
+            )
+
+
+@frozen
+class Path:
+    """A route through a career graph.
+
+    Attributes
+    ----------
+    roles : tuple of str
+        Role ids from source to target (starting with ``"<profile>"`` from a profile).
+    steps : tuple of Step
+        The moves, one fewer than the roles.
+    cost : float
+        The total cost: the exact sum of the steps' costs, rounded once.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import shortest_path
+    >>> g = supportladder.load("support-ladder")
+    >>> p = shortest_path(g, "support-technician", "support-team-lead")
+    >>> p.hardest_step.cost == max(s.cost for s in p.steps)
+    True
+    >>> sorted(p.to_dict())
+    ['cost', 'roles', 'steps']
+    """
+
+    roles: tuple[str, ...] = field(converter=_tuple_of_str)
+    steps: tuple[Step, ...] = field(converter=_tuple_of_steps, validator=_check_route)
+    cost: float
+
+    @property
+    def source(self) -> str:
+        """The first role id (or ``"<profile>"``)."""
+        return self.roles[0]
+
+    @property
+    def target(self) -> str:
+        """The last role id."""
+        return self.roles[-1]
+
+    @property
+    def hardest_step(self) -> Step | None:
+        """The costliest move (the first of equals); ``None`` for a route of no moves."""
+        hardest: Step | None = None
+        for step in self.steps:
+            if hardest is None or step.cost > hardest.cost:
+                hardest = step
+        return hardest
+
+    @property
+    def max_step_cost(self) -> float:
+        """The cost of the costliest move (0.0 for a route of no moves)."""
+        return max((s.cost for s in self.steps), default=0.0)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"roles": [ids], "cost", "steps": [Step.to_dict()]}``."""
+        return {
+            "roles": list(self.roles),
+            "cost": self.cost,
+            "steps": [s.to_dict() for s in self.steps],
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return one row per move (needs pandas).
+
+        Columns: ``step`` (1-based), ``source``, ``target``, ``kind``, ``cost``,
+        ``skills_to_build`` and ``requirements``.
+        """
+        pd = _pandas()
+        rows = [{"step": i, **s._row()} for i, s in enumerate(self.steps, 1)]
+        columns = [
+            "step",
+            "source",
+            "target",
+            "kind",
+            "cost",
+            "skills_to_build",
+            "requirements",
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def _repr_html_(self) -> str | None:
+        return _html("path_html", self)
+
+
+@frozen
+class Reach:
+    """A role reachable from a source, with the cheapest route to it.
+
+    Attributes
+    ----------
+    role : str
+        The role id.
+    cost : float
+        The cost of the cheapest route (within the query's limits).
+    steps : int
+        The number of moves of that route.
+    path : Path
+        The route.
+    """
+
+    role: str
+    cost: float
+    steps: int
+    path: Path
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``{"role", "cost", "steps", "path": [ids]}``."""
+        return {
+            "role": self.role,
+            "cost": self.cost,
+            "steps": self.steps,
+            "path": list(self.path.roles),
+        }
+
+
+class Reaches(list[Reach]):
+    """The result of :func:`reachable_roles`: a list of :class:`Reach`, cheapest first."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        """Return a list of :meth:`Reach.to_dict`."""
+        return [r.to_dict() for r in self]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return one row per role: ``role``, ``cost``, ``steps``, ``path`` (needs pandas)."""
+        pd = _pandas()
+        rows = [
+            {"role": r.role, "cost": r.cost, "steps": r.steps, "path": " → ".join(r.path.roles)}
+            for r in self
+        ]
+        return pd.DataFrame(rows, columns=["role", "cost", "steps", "path"])
+
+    def _repr_html_(self) -> str | None:
+        return _html("reaches_html", self)
+
+
+@frozen
+class Bottlenecks:
+    """Where a career move gets hard: the result of :func:`bottlenecks`.
+
+    Attributes
+    ----------
+    source, target : str
+        Role ids of the ends (``source`` is ``"<profile>"`` for a profile start).
+    gateways : tuple of str
+        Roles other than the ends that lie on every route, in route order.
+    critical_transitions : tuple of (str, str)
+        Moves that lie on every route, in route order.
+    hardest_step : Step or None
+        The costliest move of the cheapest route (``None`` if source is target).
+    smoothest_path : Path
+        The route whose costliest move is as cheap as possible (ties: the cheaper route,
+        then role ids).
+    shortest_path : Path
+        The cheapest route.
+    """
+
+    source: str
+    target: str
+    gateways: tuple[str, ...] = field(converter=_tuple_of_str)
+    critical_transitions: tuple[tuple[str, str], ...] = field(converter=_tuple_of_pairs)
+    hardest_step: Step | None
+    smoothest_path: Path
+    shortest_path: Path
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the CLI's JSON shape (without ``"graph"``).
+
+        ``{"source", "target", "gateways": [ids], "critical_transitions": [[u, v]],
+        "hardest_step": {"source", "target", "kind", "cost"} or null,
+        "smoothest_path": {"roles", "cost", "max_step_cost"}}``
+        """
+        hardest = self.hardest_step
+        return {
+            "source": self.source,
+            "target": self.target,
+            "gateways": list(self.gateways),
+            "critical_transitions": [list(t) for t in self.critical_transitions],
+            "hardest_step": None
+            if hardest is None
+            else {
+                "source": hardest.source,
+                "target": hardest.target,
+                "kind": hardest.kind,
+                "cost": hardest.cost,
+            },
+            "smoothest_path": {
+                "roles": list(self.smoothest_path.roles),
+                "cost": self.smoothest_path.cost,
+                "max_step_cost": self.smoothest_path.max_step_cost,
+            },
+        }
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return the smoothest route's moves, flagging critical moves and gateways.
+
+        Columns: those of :meth:`Path.to_frame`, plus ``critical`` (the move is on every
+        route) and ``gateway`` (its target is on every route).  Needs pandas.
+        """
+        frame = self.smoothest_path.to_frame()
+        critical = set(self.critical_transitions)
+        gates = set(self.gateways)
+        frame["critical"] = [(s.source, s.target) in critical for s in self.smoothest_path.steps]
+        frame["gateway"] = [s.target in gates for s in self.smoothest_path.steps]
+        return frame
+
+    def _repr_html_(self) -> str | None:
+        return _html("bottlenecks_html", self)
+
+
+class Chokepoints(list[tuple[str, float]]):
+    """The result of :func:`chokepoints`: ``(role id, score)`` pairs, highest score first."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        """Return ``[{"role", "score"}]``."""
+        return [{"role": role, "score": score} for role, score in self]
+
+    def to_frame(self) -> pandas.DataFrame:
+        """Return columns ``role`` and ``score`` (needs pandas)."""
+        return _pandas().DataFrame(self.to_dict(), columns=["role", "score"])
+
+
+# ---------------------------------------------------------------------- helpers
+@attrs.frozen
+class _Start:
+    node: str
+    profile: dict[str, float] | None
+    label: str
+
+
+def _start(graph: CareerGraph, source: Source) -> _Start:
+    if isinstance(source, Mapping):
+        profile = _paths.normalize_profile(graph, source)
+        return _Start(PROFILE, profile, "the skill profile")
+    role = graph.role(source)
+    return _Start(role.id, None, f"{role.title} ({role.id})")
+
+
+def _filters(
+    kinds: Iterable[str] | None,
+    max_step_cost: float | None,
+    avoid: Iterable[str] | Mapping[str, object] | None,
+    weight: WeightSpec,
+) -> _paths.Filters:
+    return _paths.make_filters(kinds=kinds, max_step_cost=max_step_cost, avoid=avoid, weight=weight)
+
+
+def _to_path(view: _paths.View, roles: tuple[str, ...], exact: Fraction) -> Path:
+    steps = []
+    for u, v in itertools.pairwise(roles):
+        e = view.edge(u, v)
+        steps.append(Step(u, v, e.kind, e.cost, e.gaps, e.requirements))
+    return Path(roles, steps, float(exact))
+
+
+def _no_route_text(
+    head: str,
+    filters: Mapping[str, str],
+    relax: Iterable[str],
+    joined_bare: bool,
+    name: Callable[[str], str] = str,
+) -> str:
+    """Return the sentence of a NoPathError; ``name`` shows an option (CLI: its flag)."""
+    relax = list(relax)
+    shown = ", ".join(f"{name(k)}={v}" for k, v in filters.items())
+    if not filters:
+        return (
+            f"{head}: no sequence of moves leads there, so there is no filter to relax; "
+            "pick another target or a graph with more moves"
+        )
+    if relax:
+        return (
+            f"{head} with {shown}; relax "
+            + " or ".join(name(r) for r in relax)
+            + " (a route exists without "
+            + ("it" if len(relax) == 1 else "any one of them")
+            + ")"
+        )
+    if joined_bare:
+        return (
+            f"{head} with {shown}; relax several of {', '.join(name(k) for k in filters)} "
+            "(no single one is enough, but a route exists without them)"
+        )
+    return (
+        f"{head} with {shown}: no route exists even without these filters, "
+        "so relaxing them will not help; pick another target"
+    )
+
+
+def _no_path(
+    graph: CareerGraph,
+    start: _Start,
+    target: Role,
+    filters: _paths.Filters,
+) -> NoPathError:
+    """Return a NoPathError naming both ends, the filters and which of them to relax.
+
+    The error carries ``source``, ``target`` (ids), ``filters`` (``{option: value}``),
+    ``relax`` (the options whose removal alone opens a route) and ``explain(name)``, which
+    words the message with other names for the options (the CLI uses its flags).
+    """
+    active = filters.active()
+
+    def joined(f: _paths.Filters) -> bool:
+        view = _paths.build_view(graph, f, profile=start.profile)
+        return target.id in _paths.search(view, start.node, target=target.id)
+
+    relax = tuple(name for name in active if joined(filters.without(name)))
+    joined_bare = bool(active) and not relax and joined(filters.bare())
+    head = f"no route from {start.label} to {target.title} ({target.id}) in graph {graph.name!r}"
+    return NoPathError(
+        _no_route_text(head, active, relax, joined_bare),
+        source=start.node,
+        target=target.id,
+        filters=active,
+        relax=relax,
+        wording=lambda name: _no_route_text(head, active, relax, joined_bare, name),
+    )
+
+
+# ---------------------------------------------------------------------- queries
+def shortest_path(
+    graph: CareerGraph,
+    source: Source,
+    target: str | Role,
+    *,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> Path:
+    """Return the cheapest route from ``source`` to ``target``.
+
+    Parameters
+    ----------
+    graph : CareerGraph
+        The graph to search.
+    source : str, Role or mapping
+        The start: a role by id, title or alias, or a skill profile (see the module notes).
+    target : str or Role
+        The goal role, by id, title or alias.
+    kinds : iterable of str, optional
+        Move kinds to use (default: all).
+    weight : str, callable or None
+        Edge attribute to use as cost (default ``"weight"``), a callable
+        ``f(u, v, data) -> float | None`` (``None`` hides the move), or ``None`` for one
+        per move.
+    max_step_cost : float, optional
+        Drop every move costlier than this.
+    avoid : iterable of str, or mapping of str to value, optional
+        Drop moves with these requirements (optionally with these values).
+
+    Returns
+    -------
+    Path
+        Among the cheapest routes, the one whose role ids come first lexicographically.
+
+    Raises
+    ------
+    RoleNotFoundError
+        If a role reference matches no role.
+    NoPathError
+        If no route passes the filters; the message says which filter to relax.
+    QueryArgumentError
+        If an option is not valid (unknown kind, requirement or skill, negative cost, ...).
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import shortest_path
+    >>> g = supportladder.load("support-ladder")
+    >>> p = shortest_path(g, "support-technician", "support-team-lead")
+    >>> p.roles[0], p.roles[-1], len(p.steps) == len(p.roles) - 1
+    ('support-technician', 'support-team-lead', True)
+    >>> {s.kind for s in shortest_path(g, "support-technician", "cco", kinds=["upward"]).steps}
+    {'upward'}
+    """
+    start = _start(graph, source)
+    goal = graph.role(target)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    view = _paths.build_view(graph, filters, profile=start.profile)
+    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
+    if found is None:
+        raise _no_path(graph, start, goal, filters)
+    return _to_path(view, found[1], found[0])
+
+
+def alternative_paths(
+    graph: CareerGraph,
+    source: Source,
+    target: str | Role,
+    k: int = 3,
+    *,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> list[Path]:
+    """Return the ``k`` cheapest loop-free routes, cheapest first.
+
+    Routes are ordered by cost, then by their role ids; the first is
+    :func:`shortest_path`'s.  Fewer than ``k`` come back if fewer exist.  Options and
+    errors are those of :func:`shortest_path`; ``k`` must be at least 1.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import alternative_paths, shortest_path
+    >>> g = supportladder.load("support-careers")
+    >>> routes = alternative_paths(g, "customer-support-representative", "cco", k=3)
+    >>> [p.cost for p in routes] == sorted(p.cost for p in routes)
+    True
+    >>> routes[0] == shortest_path(g, "customer-support-representative", "cco")
+    True
+    """
+    k = _paths.check_count("k", k, minimum=1)
+    start = _start(graph, source)
+    goal = graph.role(target)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    view = _paths.build_view(graph, filters, profile=start.profile)
+    labels = _paths.k_shortest(view, start.node, goal.id, k)
+    if not labels:
+        raise _no_path(graph, start, goal, filters)
+    return [_to_path(view, roles, exact) for exact, roles in labels]
+
+
+def reachable_roles(
+    graph: CareerGraph,
+    source: Source,
+    *,
+    budget: float | None = None,
+    max_steps: int | None = None,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> Reaches:
+    """Return every role reachable from ``source`` within a budget and/or number of moves.
+
+    Parameters
+    ----------
+    graph, source
+        As for :func:`shortest_path`.
+    budget : float, optional
+        Largest total cost of a route.
+    max_steps : int, optional
+        Largest number of moves of a route (from a profile, the virtual first move counts).
+    kinds, weight, max_step_cost, avoid
+        As for :func:`shortest_path`.
+
+    Returns
+    -------
+    Reaches
+        A list of :class:`Reach` — each role with its cheapest route within the limits —
+        sorted by cost, then role id.  The source itself is left out.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import reachable_roles
+    >>> g = supportladder.load("support-ladder")
+    >>> near = reachable_roles(g, "support-technician", max_steps=1)
+    >>> all(r.steps == 1 for r in near)
+    True
+    >>> len(reachable_roles(g, "support-technician", budget=0))
+    0
+    """
+    budget_value = None if budget is None else _paths.check_number("budget", budget)
+    steps = None if max_steps is None else _paths.check_count("max_steps", max_steps, minimum=0)
+    start = _start(graph, source)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    view = _paths.build_view(graph, filters, profile=start.profile)
+    labels = _paths.search(
+        view,
+        start.node,
+        budget=None if budget_value is None else Fraction(budget_value),
+        max_steps=steps,
+    )
+    reaches = [
+        Reach(role, float(exact), len(roles) - 1, _to_path(view, roles, exact))
+        for role, (exact, roles) in labels.items()
+        if role != start.node
+    ]
+    reaches.sort(key=lambda r: (labels[r.role][0], r.role))
+    return Reaches(reaches)
+
+
+def bottlenecks(
+    graph: CareerGraph,
+    source: Source,
+    target: str | Role,
+    *,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> Bottlenecks:
+    """Return where the way from ``source`` to ``target`` narrows or gets steep.
+
+    * ``gateways`` — roles other than the ends that lie on every route (the target's
+      dominators), in route order;
+    * ``critical_transitions`` — moves that lie on every route (remove one and the ends
+      are no longer joined), in route order;
+    * ``hardest_step`` — the costliest move of the cheapest route;
+    * ``smoothest_path`` — the route whose costliest move is as cheap as possible (the
+      minimax route), ties broken by total cost, then role ids.
+
+    Options and errors are those of :func:`shortest_path`.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import bottlenecks
+    >>> g = supportladder.load("support-ladder")
+    >>> b = bottlenecks(g, "support-technician", "chief-customer-officer")
+    >>> b.smoothest_path.max_step_cost <= b.hardest_step.cost
+    True
+    >>> set(b.gateways) <= set(b.smoothest_path.roles)
+    True
+    """
+    start = _start(graph, source)
+    goal = graph.role(target)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    view = _paths.build_view(graph, filters, profile=start.profile)
+    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
+    if found is None:
+        raise _no_path(graph, start, goal, filters)
+    shortest = _to_path(view, found[1], found[0])
+    bound = _paths.minimax_bound(view, start.node, goal.id)
+    assert bound is not None  # a route exists
+    smooth_view = view.restrict(bound)
+    smooth = _paths.search(smooth_view, start.node, target=goal.id)[goal.id]
+    return Bottlenecks(
+        source=start.node,
+        target=goal.id,
+        gateways=_paths.gateways(view, start.node, goal.id),
+        critical_transitions=_paths.critical_edges(view, shortest.roles),
+        hardest_step=shortest.hardest_step,
+        smoothest_path=_to_path(view, smooth[1], smooth[0]),
+        shortest_path=shortest,
+    )
+
+
+def chokepoints(
+    graph: CareerGraph,
+    *,
+    top: int | None = None,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> Chokepoints:
+    """Return the roles that the most cheapest routes pass through, highest score first.
+
+    The score is the role's weighted betweenness centrality
+    (:func:`networkx.betweenness_centrality`, normalised) on the moves that pass the
+    filters, with move costs summed exactly so that equal-cost routes are counted as ties.
+    Roles of equal score are ordered by id.
+
+    Parameters
+    ----------
+    graph : CareerGraph
+        The graph to rank.
+    top : int, optional
+        Return only the first ``top`` roles.
+    kinds, weight, max_step_cost, avoid
+        As for :func:`shortest_path`.
+
+    Returns
+    -------
+    Chokepoints
+        A list of ``(role id, score)`` pairs.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import chokepoints
+    >>> g = supportladder.load("support-ladder")
+    >>> ranked = chokepoints(g, top=3)
+    >>> len(ranked)
+    3
+    >>> ranked[0][1] >= ranked[1][1] >= ranked[2][1]
+    True
+    """
+    import networkx as nx
+
+    limit = None if top is None else _paths.check_count("top", top, minimum=1)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    view = _paths.build_view(graph, filters)
+    scores: dict[str, float] = nx.betweenness_centrality(
+        view.to_networkx(), weight="cost", normalized=True
+    )
+    ranked = sorted(scores.items(), key=lambda item: (-round(item[1], 12), item[0]))
+    if limit is not None:
+        ranked = ranked[:limit]
+    return Chokepoints((role, float(score)) for role, score in ranked)
+
+
+def skill_gap(graph: CareerGraph, source: Source, target: str | Role) -> tuple[Gap, ...]:
+    """Return the skills to build on a direct move, whether or not the graph has that move.
+
+    ``source`` may be a skill profile.  Gaps come in the graph's skill order.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import skill_gap
+    >>> g = supportladder.load("support-ladder")
+    >>> gaps = skill_gap(g, "support-technician", "chief-customer-officer")
+    >>> all(gap.to > gap.from_ for gap in gaps)
+    True
+    >>> skill_gap(g, "chief-customer-officer", "chief-customer-officer")
+    ()
+    """
+    start = _start(graph, source)
+    have: Any = start.profile if start.profile is not None else start.node
+    return graph.delta(have, target)[1]
+
+
+def roles_for_interest(graph: CareerGraph, letters: str) -> list[Role]:
+    """Return the roles whose Holland code starts with ``letters``, by level then id.
+
+    Parameters
+    ----------
+    graph : CareerGraph
+        The graph to search.
+    letters : str
+        One or more RIASEC letters, most dominant first, e.g. ``"S"`` or ``"SE"`` (any
+        case).  A role matches if its Holland code begins with them, in that order.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.queries import roles_for_interest
+    >>> g = supportladder.load("support-careers")
+    >>> all(r.holland.startswith("S") for r in roles_for_interest(g, "s"))
+    True
+    """
+    if not isinstance(letters, str) or not letters.strip():
+        raise QueryArgumentError(
+            f"letters must be one or more RIASEC letters, e.g. 'SE', got {letters!r}"
+        )
+    code = letters.strip().upper()
+    bad = sorted({c for c in code if c not in HOLLAND_LETTERS})
+    if bad:
+        raise QueryArgumentError(
+            f"letters {letters!r} has letters outside RIASEC ({', '.join(bad)}); use R, I, "
+            "A, S, E, C"
+        )
+    if len(set(code)) != len(code):
+        raise QueryArgumentError(f"letters {letters!r} repeats a letter; give each type once")
+    found = [r for r in graph.roles if r.holland.startswith(code)]
+    return sorted(found, key=lambda r: (r.level, r.id))

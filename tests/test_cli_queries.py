@@ -1,0 +1,204 @@
+"""The query commands of the CLI: exit codes, JSON shapes, tables and no-route sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import supportladder
+from supportladder.cli import main
+from supportladder.queries import alternative_paths, bottlenecks, chokepoints, reachable_roles
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse rejects bad arguments with exit status 2
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -> None:
+    code, out, _ = run(capsys, "path", "Rep", "manager", "-g", str(mini_path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"graph", "source", "target", "paths"}
+    assert (data["graph"], data["source"], data["target"]) == ("mini", "rep", "manager")
+    (path,) = data["paths"]
+    assert set(path) == {"roles", "cost", "steps"}
+    assert path["roles"] == ["rep", "lead", "manager"]
+    for step in path["steps"]:
+        assert set(step) == {"source", "target", "kind", "cost", "gaps"}
+        for gap in step["gaps"]:
+            assert set(gap) == {"skill", "from", "to"}
+    mini = supportladder.load(mini_path)
+    assert path == alternative_paths(mini, "rep", "manager", 1)[0].to_dict()
+
+
+def test_path_alternatives_and_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "path",
+        "Customer Support Representative",
+        "Chief Customer Officer",
+        "--alternatives",
+        "3",
+        "--kinds",
+        "upward,lateral",
+        "--json",
+    )
+    assert code == 0
+    paths = json.loads(out)["paths"]
+    assert 1 <= len(paths) <= 3
+    assert [p["cost"] for p in paths] == sorted(p["cost"] for p in paths)
+    assert {s["kind"] for p in paths for s in p["steps"]} <= {"upward", "lateral"}
+
+
+def test_path_table_lists_skills_to_build(
+    capsys: pytest.CaptureFixture[str], mini_path: Path
+) -> None:
+    code, out, _ = run(capsys, "path", "rep", "manager", "-g", str(mini_path))
+    assert code == 0
+    assert "Support Representative (rep) → Support Manager (manager)" in out
+    assert "skills to build" in out
+    assert "communication good→strong" in out
+    assert "12 months; interview test" in out
+    assert "route 1: cost" in out
+
+
+def test_path_no_route_exit_1_names_the_flag(
+    capsys: pytest.CaptureFixture[str], mini_path: Path
+) -> None:
+    code, out, err = run(
+        capsys, "path", "account-manager", "lead", "-g", str(mini_path), "--kinds", "upward"
+    )
+    assert code == 1
+    assert out == ""
+    assert "Account Manager (account-manager)" in err
+    assert "Team Lead (lead)" in err
+    assert "relax --kinds" in err
+    assert "Traceback" not in err
+    code, _, err = run(
+        capsys, "path", "rep", "manager", "-g", str(mini_path), "--max-step-cost", "1"
+    )
+    assert code == 1
+    assert "relax --max-step-cost" in err
+    code, _, err = run(
+        capsys, "path", "rep", "manager", "-g", str(mini_path), "--avoid", "education=bachelor"
+    )
+    assert code == 1
+    assert "relax --avoid" in err
+    code, _, err = run(capsys, "bottlenecks", "manager", "rep", "-g", str(mini_path), "--json")
+    assert code == 1
+    assert "no filter to relax" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["path", "nobody", "rep"], "no role 'nobody'"),
+        (["path", "rep", "lead", "--kinds", "sideways"], "kinds: unknown kind 'sideways'"),
+        (["path", "rep", "lead", "--kinds", ","], "--kinds"),
+        (["path", "rep", "lead", "--avoid", "degree"], "unknown requirement 'degree'"),
+        (["path", "rep", "lead", "--max-step-cost", "cheap"], "--max-step-cost"),
+        (["path", "rep", "lead", "--max-step-cost", "-1"], "max_step_cost"),
+        (["path", "rep", "lead", "--alternatives", "0"], "--alternatives"),
+        (["reachable", "rep", "--budget", "-2"], "budget"),
+        (["reachable", "rep", "--max-steps", "x"], "--max-steps"),
+        (["chokepoints", "--top", "0"], "--top"),
+        (["bottlenecks", "rep"], "TO"),
+    ],
+)
+def test_bad_input_exit_2(
+    capsys: pytest.CaptureFixture[str], mini_path: Path, argv: list[str], needle: str
+) -> None:
+    code, _out, err = run(capsys, *argv, "-g", str(mini_path))
+    assert code == 2
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_reachable_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -> None:
+    code, out, _ = run(capsys, "reachable", "rep", "-g", str(mini_path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"graph", "source", "roles"}
+    assert data["source"] == "rep"
+    for row in data["roles"]:
+        assert set(row) == {"role", "cost", "steps", "path"}
+        assert row["path"][0] == "rep"
+        assert row["path"][-1] == row["role"]
+    mini = supportladder.load(mini_path)
+    assert data["roles"] == reachable_roles(mini, "rep").to_dict()
+
+
+def test_reachable_limits_and_table(capsys: pytest.CaptureFixture[str], mini_path: Path) -> None:
+    code, out, _ = run(
+        capsys, "reachable", "rep", "-g", str(mini_path), "--max-steps", "1", "--json"
+    )
+    assert code == 0
+    assert all(r["steps"] == 1 for r in json.loads(out)["roles"])
+    code, out, _ = run(capsys, "reachable", "rep", "-g", str(mini_path))
+    assert code == 0
+    assert "Team Lead" in out
+    assert "moves" in out
+
+
+def test_reachable_nothing_exit_1(capsys: pytest.CaptureFixture[str], mini_path: Path) -> None:
+    code, out, err = run(capsys, "reachable", "rep", "-g", str(mini_path), "--budget", "0.5")
+    assert code == 1
+    assert out == ""
+    assert "relax --budget" in err
+    code, _, err = run(capsys, "reachable", "manager", "-g", str(mini_path))
+    assert code == 1
+    assert "no moves out" in err
+
+
+def test_bottlenecks_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -> None:
+    code, out, _ = run(capsys, "bottlenecks", "rep", "manager", "-g", str(mini_path), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {
+        "graph",
+        "source",
+        "target",
+        "gateways",
+        "critical_transitions",
+        "hardest_step",
+        "smoothest_path",
+    }
+    assert data["gateways"] == ["lead"]
+    assert data["critical_transitions"] == [["rep", "lead"], ["lead", "manager"]]
+    assert set(data["hardest_step"]) == {"source", "target", "kind", "cost"}
+    assert set(data["smoothest_path"]) == {"roles", "cost", "max_step_cost"}
+    mini = supportladder.load(mini_path)
+    assert {k: v for k, v in data.items() if k != "graph"} == bottlenecks(
+        mini, "rep", "manager"
+    ).to_dict()
+
+
+def test_bottlenecks_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "bottlenecks", "support-technician", "cco", "-g", "support-ladder")
+    assert code == 0
+    assert "gateways (on every route)" in out
+    assert "hardest move of the cheapest route" in out
+    assert "smoothest route" in out
+    assert "skills to build" in out
+
+
+def test_chokepoints_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "chokepoints", "--top", "4", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"graph", "roles"}
+    assert data["graph"] == "support-careers"
+    assert len(data["roles"]) == 4
+    assert all(set(r) == {"role", "score"} for r in data["roles"])
+    assert data["roles"] == chokepoints(supportladder.load(), top=4).to_dict()
+    code, out, _ = run(capsys, "chokepoints", "--top", "2", "-g", "support-ladder")
+    assert code == 0
+    assert "score" in out
+    assert len(out.strip().splitlines()) == 5
