@@ -293,7 +293,29 @@ def from_json(text: str) -> CareerGraph:
 
 # ---------------------------------------------------------------------- GraphML
 def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False)
+    # ASCII-only JSON can always be carried by XML, whatever characters the values hold.
+    return json.dumps(value, ensure_ascii=True, sort_keys=False)
+
+
+# What XML 1.0 can carry faithfully: its Char production less the carriage return, which
+# parsers normalise to a line feed.
+_NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _check_xml(value: Any, where: str, key: str) -> Any:
+    if isinstance(value, str) and (bad := _NOT_XML.search(value)):
+        raise GraphFileError(
+            "<graphml>",
+            [
+                Problem(
+                    where,
+                    f"{key}: GraphML (XML 1.0) cannot carry the character "
+                    f"U+{ord(bad.group()):04X}; remove it, or export with to_json, which "
+                    "keeps every character",
+                )
+            ],
+        )
+    return value
 
 
 _JSON_NODE_KEYS: Final = (
@@ -333,18 +355,24 @@ def to_graphml(graph: CareerGraph) -> str:
     head = data["graph"]
     G.graph.update(
         {
-            "name": head["name"],
-            "title": head["title"],
-            "description": head["description"],
+            "name": _check_xml(head["name"], "graph", "name"),
+            "title": _check_xml(head["title"], "graph", "title"),
+            "description": _check_xml(head["description"], "graph", "description"),
             **{key: _j(head[key]) for key in _JSON_GRAPH_KEYS},
         }
     )
-    for node in data["nodes"]:
-        attrs = {k: (_j(v) if k in _JSON_NODE_KEYS else v) for k, v in node.items() if k != "id"}
+    for i, node in enumerate(data["nodes"]):
+        where = f'roles[{i}] (id "{node["id"]}")'
+        attrs = {
+            k: (_j(v) if k in _JSON_NODE_KEYS else _check_xml(v, where, k))
+            for k, v in node.items()
+            if k != "id"
+        }
         G.add_node(node["id"], **attrs)
     for index, edge in enumerate(data["edges"]):
+        where = f"transitions[{index}] ({edge['source']} -> {edge['target']})"
         attrs = {
-            k: (_j(v) if k in _JSON_EDGE_KEYS else v)
+            k: (_j(v) if k in _JSON_EDGE_KEYS else _check_xml(v, where, k))
             for k, v in edge.items()
             if k not in ("source", "target")
         }
