@@ -153,3 +153,32 @@ def test_module_entry_point() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"supportladder {supportladder.__version__}"
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "-g", "support-ladder", "--format", "dot"],
+        ["export", "-g", "support-ladder", "--format", "graphml"],
+        ["plot", "-g", "support-ladder"],
+        ["import", "moves", str(DATA / "moves" / "counts.csv")],
+    ],
+    ids=["export-dot", "export-graphml", "plot", "import-moves"],
+)
+def test_no_command_overwrites_without_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    suffix = {"plot": ".svg", "import": ".toml"}.get(command[0], ".out")
+    target = tmp_path / f"existing{suffix}"
+    target.write_text("precious", encoding="utf-8")
+    code, _, err = run(capsys, *command, "-o", str(target))
+    assert code == 2
+    assert f"{target} already exists; pass --force to overwrite it" in err
+    assert target.read_text(encoding="utf-8") == "precious"
+    code, _, err = run(capsys, *command, "-o", str(target), "--force")
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8") != "precious"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary files left

@@ -36,3 +36,33 @@ def test_outputs_do_not_depend_on_hash_seed(seeds: tuple[str, ...]) -> None:
     digests = {digest(seed) for seed in seeds}
     assert len(digests) == 1
     assert len(next(iter(digests))) == len(hashlib.sha256().hexdigest())
+
+
+CLI_SCRIPT = """
+import contextlib, io, sys
+from supportladder.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    for argv in (
+        ["path", "Customer Support Representative", "CCO", "--alternatives", "3", "--json"],
+        ["reachable", "Support Technician", "--budget", "30", "--json"],
+        ["bottlenecks", "Customer Support Representative", "CCO", "--json"],
+        ["chokepoints", "--json"],
+        ["roles", "--json"],
+    ):
+        main(argv)
+sys.stdout.write(out.getvalue())
+"""
+
+
+def test_query_output_does_not_depend_on_hash_seed() -> None:
+    outputs = set()
+    for seed in ("0", "7", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", CLI_SCRIPT], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert '"paths"' in next(iter(outputs))

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from supportladder._private import atomic
 from supportladder._private.table import render
 from supportladder.errors import GraphFileError, NoPathError, SupportLadderError
 from supportladder.graph import CareerGraph
@@ -43,17 +44,26 @@ def _graph(args: argparse.Namespace) -> CareerGraph:
     return load(args.graph)
 
 
-def _write_output(text: str, output: str | None, force: bool) -> None:
-    if output is None or output == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
+def _refuse_overwrite(output: str, force: bool) -> Path:
+    """Return the output path; refuse an existing file unless ``--force`` was given."""
     target = Path(output)
     if target.exists() and not force:
         raise UsageError(f"{output} already exists; pass --force to overwrite it")
+    if target.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name")
+    return target
+
+
+def _write_output(text: str, output: str | None, force: bool) -> None:
+    text = text if text.endswith("\n") else text + "\n"
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    target = _refuse_overwrite(output, force)
     try:
-        target.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        atomic.write_text(target, text)
     except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     print(f"wrote {output}", file=sys.stderr)
 
 
@@ -153,8 +163,7 @@ def cmd_plot(args: argparse.Namespace) -> int:
             f"cannot tell the image format from the suffix {target.suffix or '(none)'!r} of "
             f"{args.output}; use one of {', '.join(_PLOT_SUFFIXES)}"
         )
-    if target.exists() and not args.force:
-        raise UsageError(f"{args.output} already exists; pass --force to overwrite it")
+    _refuse_overwrite(args.output, args.force)
     g = _graph(args)
     path = None
     if args.path:
@@ -183,8 +192,11 @@ def cmd_plot(args: argparse.Namespace) -> int:
     for warning in caught:
         print(f"supportladder: warning: {warning.message}", file=sys.stderr)
     try:
-        with matplotlib.rc_context({"svg.hashsalt": "supportladder"}):  # stable SVG ids
-            fig.savefig(target, format=suffix[1:], dpi=args.dpi, metadata=_plot_metadata(suffix))
+        with (
+            matplotlib.rc_context({"svg.hashsalt": "supportladder"}),  # stable SVG ids
+            atomic.replacing(target) as tmp,
+        ):
+            fig.savefig(tmp, format=suffix[1:], dpi=args.dpi, metadata=_plot_metadata(suffix))
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
     finally:
@@ -207,9 +219,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from supportladder.importers import esco, moves, onet
     from supportladder.io import save
 
-    target = Path(args.output)
-    if target.exists() and not args.force:
-        raise UsageError(f"{args.output} already exists; pass --force to overwrite it")
+    target = _refuse_overwrite(args.output, args.force)
     bar = ProgressBar()
     try:
         if args.source == "onet":

@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
-import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any, Final
 
 import attrs
 
-from supportladder._private import toml_writer
+from supportladder._private import atomic, toml_writer
 from supportladder._private.checks import (
     check_records,
     file_order,
@@ -462,20 +461,4 @@ def save(graph: CareerGraph, path: str | os.PathLike[str]) -> None:
     ...     supportladder.load(target) == g
     True
     """
-    target = Path(path)
-    text = dumps(graph)  # serialise fully before touching the disk
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write_text(path, dumps(graph))  # serialised fully before the disk is touched
