@@ -217,7 +217,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 def test_unknown_bundled_name_lists_the_bundled() -> None:
     with pytest.raises(
         GraphFileError,
-        match="no bundled graph named 'suport-ladder'; did you mean 'support-ladder'",
+        match=r"no bundled graph named 'suport-ladder' \(did you mean 'support-ladder'",
     ):
         supportladder.load("suport-ladder")
 

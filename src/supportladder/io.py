@@ -93,13 +93,15 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> Path:
     if folder is not None and (folder / f"{text}.toml").is_file():
         return folder / f"{text}.toml"
     names = ", ".join(bundled()) or "none found"
+    close = suggest(text, bundled()).removeprefix("; ").removesuffix("?")
+    hint = f" ({close}?)" if close else ""
     raise GraphFileError(
         text,
         [
             Problem(
                 "",
-                f"no bundled graph named {text!r}{suggest(text, bundled())}; bundled graphs "
-                f"are: {names}; or pass the path of a .toml file",
+                f"no bundled graph named {text!r}{hint}; bundled graphs are: {names}; "
+                "or pass the path of a .toml file",
             )
         ],
     )
