@@ -64,7 +64,7 @@ def test_path_table_lists_skills_to_build(
     assert code == 0
     assert "Support Representative (rep) → Support Manager (manager)" in out
     assert "skills to build" in out
-    assert "communication good→strong" in out
+    assert "Communication good → strong" in out
     assert "12 months; interview test" in out
     assert "route 1: cost" in out
 

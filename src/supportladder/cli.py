@@ -308,7 +308,10 @@ def _level(g: CareerGraph, value: float) -> str:
 
 def _skills_to_build(g: CareerGraph, step: Any) -> str:
     return (
-        ", ".join(f"{gap.skill} {_level(g, gap.from_)}→{_level(g, gap.to)}" for gap in step.gaps)
+        ", ".join(
+            f"{g.skill(gap.skill).name} {_level(g, gap.from_)} → {_level(g, gap.to)}"
+            for gap in step.gaps
+        )
         or "-"
     )
 
@@ -327,18 +330,37 @@ def _requires(step: Any) -> str:
 
 
 def _steps_table(g: CareerGraph, path: Any) -> str:
-    rows = [
-        [
-            i,
-            f"{g.role(s.source).title} → {g.role(s.target).title}",
-            s.kind,
-            f"{s.cost:g}",
-            _skills_to_build(g, s),
-            _requires(s),
-        ]
-        for i, s in enumerate(path.steps, 1)
-    ]
-    return render(["#", "move", "kind", "cost", "skills to build", "requires"], rows, right=(0, 3))
+    """Return a route's moves as numbered blocks, wrapped to the terminal width."""
+    return _moves_text(g, path.steps)
+
+
+def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) -> str:
+    """Return moves as blocks (title line, kind and cost, skills, requirements), wrapped."""
+    import shutil
+    import textwrap
+
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
+    lines = []
+    for i, s in enumerate(steps, 1):
+        mark = f"{i}. " if numbered else "- "
+        lines.append(f"  {mark}{g.role(s.source).title} → {g.role(s.target).title}")
+        indent = " " * (len(mark) + 2)
+        lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
+        for label, text in (
+            ("skills to build", _skills_to_build(g, s)),
+            ("requires", _requires(s)),
+        ):
+            if text != "-":
+                lines.extend(
+                    textwrap.wrap(
+                        f"{label}: {text}",
+                        width=width,
+                        initial_indent=indent,
+                        subsequent_indent=indent + "  ",
+                        break_on_hyphens=False,
+                    )
+                )
+    return "\n".join(lines)
 
 
 def _no_route(exc: NoPathError) -> int:
@@ -455,11 +477,8 @@ def cmd_bottlenecks(args: argparse.Namespace) -> int:
     print(f"critical moves (on every route): {critical or 'none'}")
     hard = b.hardest_step
     if hard is not None:
-        print(
-            f"hardest move of the cheapest route (cost {b.shortest_path.cost:g}): "
-            f"{g.role(hard.source).title} → {g.role(hard.target).title}, {hard.kind}, "
-            f"cost {hard.cost:g}; skills to build: {_skills_to_build(g, hard)}"
-        )
+        print(f"\nhardest move of the cheapest route (cost {b.shortest_path.cost:g}):")
+        print(_moves_text(g, [hard], numbered=False))
     smooth = b.smoothest_path
     print(f"\nsmoothest route: cost {smooth.cost:g}, costliest move {smooth.max_step_cost:g}")
     if smooth.steps:
