@@ -535,7 +535,7 @@ def _mermaid_ids(graph: CareerGraph) -> dict[str, str]:
 
 
 def to_mermaid(graph: CareerGraph, *, costs: bool = False) -> str:
-    """Return the graph as a Mermaid flowchart, for a ```` ```mermaid ```` block.
+    """Return the graph as a Mermaid flowchart, for a fenced ``mermaid`` code block.
 
     GitHub and GitLab render it in markdown.  The chart runs bottom-up (entry level at the
     bottom) with one subgraph per track; node ids are the role ids made Mermaid-safe

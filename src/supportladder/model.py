@@ -166,7 +166,8 @@ class Scale:
         _check_finite("level", level)
         if not self.minimum <= level <= self.maximum:
             raise ValueError(
-                f"level {level!r} is outside the scale {self.minimum:g} to {self.maximum:g}"
+                f"level {level!r} is outside the scale {self.minimum:g} to {self.maximum:g}; "
+                "use a level name (" + ", ".join(self.levels) + ") or a number in that range"
             )
         return float(level)
 

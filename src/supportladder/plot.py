@@ -45,6 +45,7 @@ import math
 import textwrap
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -731,13 +732,17 @@ def _plot_graph(
     track_color = {
         t: _TRACK_COLORS[i % len(_TRACK_COLORS)] for i, (t, _, _) in enumerate(ladder.tracks)
     }
-    industries = {role.track: role.industry for role in graph.roles}
-    home = graph.roles[0].industry if graph.roles else ""
+    industries: dict[str, set[str]] = {}
+    for role in graph.roles:
+        industries.setdefault(role.track, set()).add(role.industry)
+    # The graph's own industry (the commonest) goes unlabelled; so does a mixed track.
+    home = Counter(r.industry for r in graph.roles).most_common(1)[0][0] if graph.roles else ""
     if layout == "ladder":
         ticks, names = [], []
         for i, (track, first, width) in enumerate(ladder.tracks):
             ticks.append((first + width / 2) * cell_w)
-            industry = industries[track]
+            found = industries[track]
+            industry = next(iter(found)) if len(found) == 1 else home
             name = track if industry in (home, track) else f"{track} ({industry})"
             names.append(_wrap(name, max(10, int(width * cell_w * 72 / (fontsize * 0.62)))))
             if i:
