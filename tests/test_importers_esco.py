@@ -204,3 +204,91 @@ def test_cli_import_esco(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert supportladder.load(target) == esco.load(DATA, neighbours=3)
     assert main(["import", "esco", str(tmp_path), "-o", str(tmp_path / "x.toml")]) == 2
     assert "occupations_en.csv: file not found" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- hardening (issue 6)
+def test_duplicate_labels_are_a_row_problem(copy: Path) -> None:
+    # Two occupations of one preferred label made a graph whose title named two roles.
+    path = copy / "occupations_en.csv"
+    rows = read_csv(path)
+    rows[2]["preferredLabel"] = rows[0]["preferredLabel"].upper()
+    write_csv(path, rows)
+    with pytest.raises(ImportDataError) as info:
+        esco.load(copy)
+    assert [row for row, _ in info.value.problems] == [4]
+    assert "also names the occupation at row 2" in info.value.problems[0][1]
+
+
+def test_skill_ids_are_always_valid(copy: Path) -> None:
+    # A label with no letters and a URI whose tail is not kebab-case made an invalid skill id.
+    skills, relations = copy / "skills_en.csv", copy / "occupationSkillRelations_en.csv"
+    rows = read_csv(skills)
+    old = rows[0]["conceptUri"]
+    rows[0]["conceptUri"] = "http://data.europa.eu/esco/skill/Odd_Tail!"
+    rows[0]["preferredLabel"] = "!!!"
+    write_csv(skills, rows)
+    relations.write_text(
+        relations.read_text(encoding="utf-8").replace(old, rows[0]["conceptUri"]),
+        encoding="utf-8",
+    )
+    g = esco.load(copy)
+    assert g.skill("odd-tail").name == "!!!"
+
+
+def test_isco_groups_are_ascii_digits(copy: Path) -> None:
+    path = copy / "occupations_en.csv"
+    rows = read_csv(path)
+    rows[0]["iscoGroup"] = "٤٢٢٢"
+    write_csv(path, rows)
+    with pytest.raises(ImportDataError, match=r"row 2: malformed iscoGroup '٤٢٢٢'"):
+        esco.load(copy)
+
+
+def test_csv_errors_name_the_record(copy: Path) -> None:
+    # Multi-line quoted fields: rows are records (as in a spreadsheet), not lines.
+    path = copy / "skills_en.csv"
+    records = len(read_csv(path)) + 1
+    path.write_text(path.read_text(encoding="utf-8") + 'X,"a"b\n', encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        esco.load(copy)
+    assert info.value.problems[0][0] == records + 1
+    assert "unreadable CSV" in info.value.problems[0][1]
+
+
+def test_repeated_column_is_refused(copy: Path) -> None:
+    path = copy / "occupationSkillRelations_en.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("skillType", "skillUri", 1), encoding="utf-8")
+    with pytest.raises(ImportDataError, match="row 1: column 'skillUri' appears twice"):
+        esco.load(copy)
+
+
+def test_row_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    monkeypatch.setattr(supportladder.importers, "MAX_ROWS", 20)
+    with pytest.raises(ImportDataError) as info:
+        esco.load(copy)
+    assert info.value.path.endswith("occupationSkillRelations_en.csv")
+    assert info.value.problems[0][0] == 22
+    assert "more than 20 rows, the limit (MAX_ROWS)" in str(info.value)
+    assert len(esco.load(copy, max_rows=100).roles) == 8
+
+
+def test_cli_bad_esco_input(copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = copy / "skills_en.csv"
+    path.write_bytes(b"\x00\x01binary\xff" * 50)
+    target = tmp_path / "out.toml"
+    assert main(["import", "esco", str(copy), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: 1 problem found\n")
+    assert "Traceback" not in err
+    assert not target.exists()
+
+
+def test_occupation_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    monkeypatch.setattr(supportladder.importers, "MAX_OCCUPATIONS", 7)
+    with pytest.raises(ImportDataError, match="8 occupations to compare, over the limit of 7"):
+        esco.load(DATA)

@@ -1,6 +1,6 @@
 import itertools
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -182,7 +182,7 @@ def test_bad_count_rows(tmp_path: Path) -> None:
         moves.read(path)
     assert [row for row, _ in info.value.problems] == [3, 4, 5, 6]
     text = str(info.value)
-    assert "duplicate move rep -> lead (first at row 2)" in text
+    assert "duplicate move 'rep' -> 'lead' (first at row 2)" in text
     assert "malformed count '-1'" in text
     assert "malformed count '2.5'" in text
     assert "source: '?' cannot name a role" in text
@@ -259,3 +259,126 @@ def test_cli_import_moves_bad_rows(tmp_path: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     assert "bad.csv: row 2: malformed start date 'someday'" in err
     assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------- hardening (issue 6)
+def test_huge_numbers_are_row_problems() -> None:
+    # str() of an int of more than 4,300 digits raises ValueError: it escaped the importer.
+    rows = [
+        {"source": 10**5000, "target": "b", "count": 1},
+        {"source": "a", "target": "b", "count": 10**5000},
+        {"source": "a", "target": "c", "count": "9" * 5000},
+        {"source": "a", "target": "d", "count": 1e300},
+    ]
+    with pytest.raises(ImportDataError) as info:
+        moves.read(rows)
+    assert [row for row, _ in info.value.problems] == [1, 2, 3, 4]
+    assert "a number too long to be a name" in info.value.problems[0][1]
+    assert all("malformed count" in text for _, text in info.value.problems[1:])
+    assert max(len(line) for line in str(info.value).splitlines()) < 300
+
+
+@pytest.mark.parametrize("count", ["\u0663", "\uff11", "3.0", "0x3", "-1", True, float("inf")])
+def test_counts_are_plain_whole_numbers(count: object) -> None:
+    with pytest.raises(ImportDataError, match="row 1: malformed count"):
+        moves.read([{"source": "a", "target": "b", "count": count}])
+
+
+def test_dates_out_of_range_are_row_problems() -> None:
+    # 0001-01-01 at +05:00 is before year 1 in UTC: an OverflowError escaped.
+    rows = history(
+        ("x", "a", "0001-01-01T00:00+05:00"),
+        ("x", "b", datetime.min.replace(tzinfo=UTC)),
+        ("x", "c", "\u0662\u0660\u0662\u0660-01-01"),
+    )
+    with pytest.raises(ImportDataError) as info:
+        moves.read(rows)
+    assert [row for row, _ in info.value.problems] == [1, 3]
+
+
+def test_names_of_new_roles_pick_out_one_role() -> None:
+    # "A.B" became role a-b titled "A.B"; then "a.b" became a second role whose id is the
+    # first one's title: the graph refused the ambiguous name.
+    result = moves.read(
+        [
+            {"source": "A.B", "target": "c", "count": 1},
+            {"source": "c", "target": "a.b", "count": 2},
+            {"source": "A-B", "target": "a-b", "count": 5},
+        ]
+    )
+    assert dict(result.counts) == {("a-b", "c"): 1, ("c", "a-b"): 2}
+    assert result.report.counts["rows from a role to itself (not a move)"] == 1
+    assert result.report.counts["rows read"] == 3
+
+
+def test_repeated_columns_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ImportDataError, match=r"row 1: two columns name 'role'"):
+        moves.read([{"person": "a", "role": "x", "Role": "y", "start": "2020-01-01"}])
+    path = tmp_path / "h.csv"
+    path.write_text("person,role,role,start\na,x,y,2020-01-01\n", encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"h\.csv: row 1: column 'role' appears twice"):
+        moves.read(path)
+
+
+def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    rows = [{"source": "a", "target": f"r{i}", "count": 1} for i in range(5)]
+    monkeypatch.setattr(supportladder.importers, "MAX_ROWS", 4)
+    with pytest.raises(ImportDataError, match=r"<table>: more than 4 rows"):
+        moves.read(rows)
+    with pytest.raises(ImportDataError, match=r"<table>: row 5: more than 4 rows"):
+        moves.read(iter(rows))  # no len(): refused on reaching the fifth
+    assert moves.read(rows, max_rows=5).report.counts["rows read"] == 5
+    path = tmp_path / "c.csv"
+    path.write_text("source,target,count\n" + "a,b,1\n" * 5, encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"c\.csv: row 6: more than 4 rows"):
+        moves.read(path)
+
+
+def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    path = tmp_path / "c.csv"
+    path.write_text("source,target,count\na,b,1\n", encoding="utf-8")
+    monkeypatch.setattr(supportladder.importers, "MAX_FILE_BYTES", 10)
+    with pytest.raises(ImportDataError, match=r"c\.csv: the file is 26 bytes, over the limit"):
+        moves.read(path)
+    assert len(moves.load(path, max_file_bytes=26).transitions) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\n\n", "the file is empty"),
+        (b"person,role,start\n", "no moves found"),
+        (b"\xff\xfe\x00\x01", "UTF-16"),
+        (b"source,target,count\na,b,\xff\n", "row 2: column 'count': not UTF-8 text"),
+        (b'source,target,count\na,"b\n', "row 2: unreadable CSV"),
+    ],
+)
+def test_cli_bad_tables_exit_2_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    target = tmp_path / "out.toml"
+    assert main(["import", "moves", str(path), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not target.exists()
+
+
+def test_cli_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out.toml"
+    target.write_text("precious\n", encoding="utf-8")
+    args = ["import", "moves", str(DATA / "counts.csv"), "-o", str(target)]
+    assert main(args) == 2
+    assert f"{target} already exists; pass --force to overwrite it" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "precious\n"
+    assert main([*args, "--force"]) == 0
+    assert len(supportladder.load(target).transitions) == 4

@@ -450,3 +450,159 @@ def test_full_release() -> None:
     agreement = onet.agreement(g)
     assert agreement.shared["prefix5"] > 5 * agreement.baseline["prefix5"]
     assert agreement.shared["major"] > 5 * agreement.baseline["major"]
+
+
+# ---------------------------------------------------------------------- hardening (issue 6)
+def test_duplicate_titles_are_a_row_problem(copy: Path) -> None:
+    # Two occupations of one title would make the title name two roles: the graph refused it.
+    path = copy / "Occupation Data.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = lines[1].split("\t")
+    row = next(i for i, line in enumerate(lines) if line.startswith(CSR))
+    fields = lines[row].split("\t")
+    fields[1] = first[1].upper()
+    lines[row] = "\t".join(fields)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    assert info.value.problems == (
+        (
+            row + 1,
+            f"occupation {CSR!r}: its title or code also names the occupation at row 2; "
+            "titles must pick out one occupation, so fix one of the two rows",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("4_0", "malformed number '4_0'"),  # float() reads 40
+        ("\u0663", "malformed number '\u0663'"),  # float() reads 3
+        ("nan", "malformed number 'nan'"),
+        ("1e999", "Data Value inf is outside 0 to 7"),
+        ("9" * 5000, "Data Value inf is outside 0 to 7"),
+    ],
+)
+def test_only_plain_decimals_are_numbers(copy: Path, text: str, message: str) -> None:
+    edit(copy / "Skills.txt", 3, "\t4\t8\t", f"\t{text}\t8\t")
+    with pytest.raises(ImportDataError, match=rf"Skills\.txt: row 3: {message}"):
+        onet.load(copy)
+
+
+def test_codes_are_ascii_digits(copy: Path) -> None:
+    # "43-4051.00" in Arabic-Indic digits matched \d and reached Role(), a ValueError.
+    arabic = "43-4051.00".translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    for name in onet.FILES.values():
+        path = copy / name
+        path.write_text(path.read_text(encoding="utf-8").replace(CSR, arabic), encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"Occupation Data\.txt: row \d+: malformed O\*NET"):
+        onet.load(copy)
+
+
+def test_element_ids_are_checked(copy: Path) -> None:
+    # An id and a name that slug to nothing made an empty skill id, a ValueError.
+    path = copy / "Skills.txt"
+    text = path.read_text(encoding="utf-8").replace("2.A.1.a\tReading Comprehension", "!!\t??")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ImportDataError, match=r"Skills\.txt: row 2: malformed Element ID '!!'"):
+        onet.load(copy)
+
+
+@pytest.mark.parametrize(
+    ("data", "row", "message"),
+    [
+        (b"\xff\xfe", 2, "column 'O\\*NET-SOC Code': not UTF-8 text \\(byte 0xFF\\)"),
+        (b"\x00", 2, "column .O\\*NET-SOC Code.: control character U\\+0000"),
+    ],
+)
+def test_bad_bytes_name_their_row(copy: Path, data: bytes, row: int, message: str) -> None:
+    path = copy / "Job Zones.txt"
+    blob = path.read_bytes().split(b"\n")
+    blob[row - 1] = data + blob[row - 1]
+    path.write_bytes(b"\n".join(blob))
+    with pytest.raises(ImportDataError, match=rf"Job Zones\.txt: row {row}: {message}"):
+        onet.load(copy)
+
+
+def test_utf16_file(copy: Path) -> None:
+    path = copy / "Job Zones.txt"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    with pytest.raises(ImportDataError, match=r"Job Zones\.txt: the file is UTF-16 text"):
+        onet.load(copy)
+    path.write_bytes(path.read_bytes()[2:])  # no BOM: NULs between the letters
+    with pytest.raises(ImportDataError, match=r"Job Zones\.txt: row 1: header: .*UTF-16"):
+        onet.load(copy)
+
+
+def test_bom_and_crlf_are_read(copy: Path) -> None:
+    for path in copy.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert onet.load(copy, neighbours=3) == onet.load(DATA, neighbours=3)
+
+
+def test_long_values_are_shortened_in_messages(copy: Path) -> None:
+    edit(copy / "Job Zones.txt", 2, "11-1021.00", "X" * 100_000)
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    assert max(len(line) for line in str(info.value).splitlines()) < 400
+
+
+def test_not_a_regular_file(copy: Path) -> None:
+    (copy / "Job Zones.txt").unlink()
+    (copy / "Job Zones.txt").mkdir()
+    with pytest.raises(ImportDataError, match=r"Job Zones\.txt: is a folder, not a file"):
+        onet.load(copy)
+
+
+def test_file_size_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    size = (copy / "Skills.txt").stat().st_size
+    monkeypatch.setattr(supportladder.importers, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(ImportDataError) as info:
+        onet.load(copy)
+    assert info.value.path == str(copy / "Skills.txt")
+    assert f"the file is {size:,} bytes, over the limit of {size - 1:,}" in str(info.value)
+    assert "max_file_bytes=" in str(info.value)
+    assert len(onet.load(copy, max_file_bytes=10**6).roles) == 28  # a keyword lifts it
+
+
+def test_row_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    monkeypatch.setattr(supportladder.importers, "MAX_ROWS", 30)
+    # Occupation Data has 30 rows: allowed; Job Zones has 29; Skills has far more.
+    with pytest.raises(ImportDataError, match=r"Skills\.txt: row 32: more than 30 rows"):
+        onet.load(copy)
+    assert len(onet.load(copy, max_rows=2000).roles) == 28
+    with pytest.raises(ValueError, match="max_rows must be a whole number"):
+        onet.load(copy, max_rows=0)
+
+
+def test_cli_refuses_large_files_and_keeps_the_output(
+    copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import supportladder.importers
+
+    monkeypatch.setattr(supportladder.importers, "MAX_FILE_BYTES", 1000)
+    target = tmp_path / "out.toml"
+    target.write_text("keep me\n", encoding="utf-8")
+    assert main(["import", "onet", str(copy), "-o", str(target), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "over the limit of 1,000 (MAX_FILE_BYTES)" in err
+    assert "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "keep me\n"  # a failed import writes nothing
+    monkeypatch.undo()
+    assert main(["import", "onet", str(copy), "-o", str(target)]) == 2
+    assert "already exists; pass --force" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_occupation_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import supportladder.importers
+
+    monkeypatch.setattr(supportladder.importers, "MAX_OCCUPATIONS", 27)
+    with pytest.raises(ImportDataError, match="28 occupations to compare, over the limit of 27"):
+        onet.load(DATA)

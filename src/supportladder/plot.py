@@ -741,8 +741,8 @@ def _plot_graph(
         ticks, names = [], []
         for i, (track, first, width) in enumerate(ladder.tracks):
             ticks.append((first + width / 2) * cell_w)
-            found = industries[track]
-            industry = next(iter(found)) if len(found) == 1 else home
+            of_track = industries[track]
+            industry = next(iter(of_track)) if len(of_track) == 1 else home
             name = track if industry in (home, track) else f"{track} ({industry})"
             names.append(_wrap(name, max(10, int(width * cell_w * 72 / (fontsize * 0.62)))))
             if i:

@@ -52,7 +52,7 @@ import importlib
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 from attrs import field, frozen
@@ -69,6 +69,8 @@ from supportladder.model import HOLLAND_LETTERS, Gap, Requirements, Role
 
 if TYPE_CHECKING:
     import pandas
+
+    from supportladder._private.fast import FastView
 
 __all__ = [
     "PROFILE",
@@ -452,7 +454,32 @@ def _filters(
     return _paths.make_filters(kinds=kinds, max_step_cost=max_step_cost, avoid=avoid, weight=weight)
 
 
-def _to_path(view: _paths.View, roles: tuple[str, ...], exact: Fraction) -> Path:
+class _Edges(Protocol):
+    def edge(self, source: str, target: str) -> _paths.Edge: ...
+
+
+def _fast(graph: CareerGraph, filters: _paths.Filters, start: _Start | None) -> FastView | None:
+    """Return the compiled view for a query, or ``None`` to use the reference.
+
+    The compiled core (``supportladder._private.fast``, SciPy) serves graphs of at least
+    ``_paths.FAST_THRESHOLD`` moves, role starts and the default or unit weight; it gives
+    the reference's results exactly.
+    """
+    if start is not None and start.profile is not None:
+        return None
+    if len(graph.transitions) < _paths.FAST_THRESHOLD:
+        return None
+    if not (filters.weight is None or filters.weight == "weight"):
+        return None
+    from supportladder._private import fast
+
+    try:
+        return fast.view(graph, filters)
+    except fast.Fallback:
+        return None
+
+
+def _to_path(view: _Edges, roles: tuple[str, ...], exact: Fraction) -> Path:
     steps = []
     for u, v in itertools.pairwise(roles):
         e = view.edge(u, v)
@@ -509,6 +536,11 @@ def _no_path(
     active = filters.active()
 
     def joined(f: _paths.Filters) -> bool:
+        fv = _fast(graph, f, start)
+        if fv is not None:
+            from supportladder._private import fast
+
+            return fast.joined(fv, start.node, target.id)
         view = _paths.build_view(graph, f, profile=start.profile)
         return target.id in _paths.search(view, start.node, target=target.id)
 
@@ -585,6 +617,18 @@ def shortest_path(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
+    fv = _fast(graph, filters, start)
+    if fv is not None:
+        from supportladder._private import fast
+
+        try:
+            label = fast.shortest(fv, start.node, goal.id)
+        except fast.Fallback:
+            pass
+        else:
+            if label is None:
+                raise _no_path(graph, start, goal, filters)
+            return _to_path(fv, label[1], label[0])
     view = _paths.build_view(graph, filters, profile=start.profile)
     found = _paths.search(view, start.node, target=goal.id).get(goal.id)
     if found is None:
@@ -676,6 +720,20 @@ def reachable_roles(
     steps = None if max_steps is None else _paths.check_count("max_steps", max_steps, minimum=0)
     start = _start(graph, source)
     filters = _filters(kinds, max_step_cost, avoid, weight)
+    fv = _fast(graph, filters, start) if steps is None else None
+    if fv is not None:
+        from supportladder._private import fast
+
+        try:
+            found = fast.reach(fv, start.node, budget_value)
+        except fast.Fallback:
+            pass
+        else:
+            return Reaches(
+                Reach(role, float(exact), len(roles) - 1, _to_path(fv, roles, exact))
+                for role, exact, roles in found
+                if role != start.node
+            )
     view = _paths.build_view(graph, filters, profile=start.profile)
     labels = _paths.search(
         view,
@@ -728,6 +786,14 @@ def bottlenecks(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
+    fv = _fast(graph, filters, start)
+    if fv is not None:
+        from supportladder._private import fast
+
+        try:
+            return _fast_bottlenecks(graph, fv, start, goal, filters)
+        except fast.Fallback:
+            pass
     view = _paths.build_view(graph, filters, profile=start.profile)
     found = _paths.search(view, start.node, target=goal.id).get(goal.id)
     if found is None:
@@ -748,6 +814,35 @@ def bottlenecks(
     )
 
 
+def _fast_bottlenecks(
+    graph: CareerGraph,
+    fv: FastView,
+    start: _Start,
+    goal: Role,
+    filters: _paths.Filters,
+) -> Bottlenecks:
+    from supportladder._private import fast
+
+    found = fast.shortest(fv, start.node, goal.id)
+    if found is None:
+        raise _no_path(graph, start, goal, filters)
+    shortest = _to_path(fv, found[1], found[0])
+    bound = fast.minimax_bound(fv, start.node, goal.id)
+    assert bound is not None  # a route exists
+    smooth = fast.shortest(fv.restrict(bound), start.node, goal.id)
+    assert smooth is not None
+    gates = fast.gateways(fv, shortest.roles)
+    return Bottlenecks(
+        source=start.node,
+        target=goal.id,
+        gateways=gates,
+        critical_transitions=fast.critical_edges(fv, shortest.roles, gates),
+        hardest_step=shortest.hardest_step,
+        smoothest_path=_to_path(fv, smooth[1], smooth[0]),
+        shortest_path=shortest,
+    )
+
+
 def chokepoints(
     graph: CareerGraph,
     *,
@@ -756,6 +851,8 @@ def chokepoints(
     weight: WeightSpec = "weight",
     max_step_cost: float | None = None,
     avoid: Iterable[str] | Mapping[str, object] | None = None,
+    sample: int | None = None,
+    seed: int = 0,
 ) -> Chokepoints:
     """Return the roles that the most cheapest routes pass through, highest score first.
 
@@ -772,6 +869,13 @@ def chokepoints(
         Return only the first ``top`` roles.
     kinds, weight, max_step_cost, avoid
         As for :func:`shortest_path`.
+    sample : int, optional
+        Estimate the scores from this many source roles instead of all of them, as
+        :func:`networkx.betweenness_centrality` does with ``k=sample`` (for large graphs:
+        exact betweenness costs one shortest-path search per role).
+    seed : int
+        Which roles are sampled (default 0; the same seed always picks the same roles,
+        those networkx picks with ``seed=seed``).
 
     Returns
     -------
@@ -792,11 +896,29 @@ def chokepoints(
     import networkx as nx
 
     limit = None if top is None else _paths.check_count("top", top, minimum=1)
+    if sample is not None:
+        sample = _paths.check_count("sample", sample, minimum=1)
+        if sample > len(graph.roles):
+            raise QueryArgumentError(
+                f"sample must be at most the number of roles ({len(graph.roles)}), got {sample}"
+            )
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise QueryArgumentError(f"seed must be a whole number, got {seed!r}")
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    view = _paths.build_view(graph, filters)
-    scores: dict[str, float] = nx.betweenness_centrality(
-        view.to_networkx(), weight="cost", normalized=True
-    )
+    scores: dict[str, float] | None = None
+    fv = _fast(graph, filters, None)
+    if fv is not None:
+        from supportladder._private import fast
+
+        try:
+            scores = fast.betweenness(fv, sample, seed)
+        except fast.Fallback:
+            scores = None
+    if scores is None:
+        view = _paths.build_view(graph, filters)
+        scores = nx.betweenness_centrality(
+            view.to_networkx(), k=sample, seed=seed, weight="cost", normalized=True
+        )
     ranked = sorted(scores.items(), key=lambda item: (-round(item[1], 12), item[0]))
     if limit is not None:
         ranked = ranked[:limit]

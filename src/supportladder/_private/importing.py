@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
+import stat
 import sys
 import time
 import unicodedata
@@ -13,6 +15,7 @@ from typing import Any, Literal, TextIO
 
 import numpy as np
 import numpy.typing as npt
+from attrs import frozen
 
 from supportladder.importers import ImportDataError
 
@@ -23,6 +26,15 @@ Precedence = Literal["upward", "cross-industry"]
 
 # Fields of real catalogues can be long (ESCO descriptions); the csv default is 128 KiB.
 csv.field_size_limit(16 * 1024 * 1024)
+
+
+def show(value: object, width: int = 60) -> str:
+    """Return ``repr(value)``, shortened to ``width`` characters: safe to put in a message."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int too long to convert to text
+        return f"<a {type(value).__name__} too long to show>"
+    return text if len(text) <= width else text[: width - 4] + "...'"
 
 
 class Problems:
@@ -42,6 +54,60 @@ class Problems:
         if self.items:
             ordered = sorted(self.items, key=lambda p: -1 if p[0] is None else p[0])
             raise ImportDataError(self.path, ordered)
+
+
+@frozen
+class Limits:
+    """The size limits of one import: bytes per file and rows per table.
+
+    ``None`` stands for the module default (:data:`supportladder.importers.MAX_FILE_BYTES`,
+    :data:`supportladder.importers.MAX_ROWS`), looked up when the import runs.
+    """
+
+    max_file_bytes: int
+    max_rows: int
+
+    @classmethod
+    def of(cls, max_file_bytes: int | None, max_rows: int | None) -> Limits:
+        import supportladder.importers as importers
+
+        size = importers.MAX_FILE_BYTES if max_file_bytes is None else max_file_bytes
+        rows = importers.MAX_ROWS if max_rows is None else max_rows
+        for name, value in (("max_file_bytes", size), ("max_rows", rows)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be a whole number, 1 or more, got {value!r}")
+        return cls(size, rows)
+
+    def too_many_rows(self, where: str, row: int | None) -> ImportDataError:
+        return ImportDataError(
+            where,
+            [
+                (
+                    row,
+                    f"more than {self.max_rows:,} rows, the limit (MAX_ROWS); split the table, "
+                    "or pass max_rows= if you mean to import it",
+                )
+            ],
+        )
+
+
+def check_occupations(where: str, count: int) -> None:
+    """Refuse to compare more than :data:`~supportladder.importers.MAX_OCCUPATIONS` occupations."""
+    import supportladder.importers as importers
+
+    if count > importers.MAX_OCCUPATIONS:
+        raise ImportDataError(
+            where,
+            [
+                (
+                    None,
+                    f"{count:,} occupations to compare, over the limit of "
+                    f"{importers.MAX_OCCUPATIONS:,} (MAX_OCCUPATIONS): their similarity matrix "
+                    "grows with the square of their number; import a subset, or raise "
+                    "supportladder.importers.MAX_OCCUPATIONS if you have the memory",
+                )
+            ],
+        )
 
 
 class Table:
@@ -66,77 +132,183 @@ def read_table(
     delimiter: str,
     required: Sequence[str],
     hint: str,
+    limits: Limits,
 ) -> Table:
-    """Read a delimited UTF-8 file with a header row; check columns and field counts.
+    """Read a delimited UTF-8 file with a header row; check size, bytes, columns and fields.
 
-    ``hint`` completes "file not found" messages, e.g. where the file comes from.
+    The one reader of every importer's files: a file larger than ``limits.max_file_bytes``
+    is refused before it is read, a table longer than ``limits.max_rows`` as soon as the
+    row after the last allowed one is seen.  ``hint`` completes "file not found" messages,
+    e.g. where the file comes from.
     """
     shown = str(path)
-    if not path.is_file():
-        what = "is a folder, not a file" if path.is_dir() else "file not found"
-        raise ImportDataError(shown, [(None, f"{what}; {hint}")])
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
+        info = path.stat()
+    except OSError:
+        raise ImportDataError(shown, [(None, f"file not found; {hint}")]) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportDataError(shown, [(None, f"is a folder, not a file; {hint}")])
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportDataError(shown, [(None, f"is not a regular file; {hint}")])
+    if info.st_size > limits.max_file_bytes:
+        raise ImportDataError(
+            shown,
+            [
+                (
+                    None,
+                    f"the file is {info.st_size:,} bytes, over the limit of "
+                    f"{limits.max_file_bytes:,} (MAX_FILE_BYTES); check that it is the right "
+                    "file, or pass max_file_bytes= if you mean to import it",
+                )
+            ],
+        )
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
     except OSError as exc:
         raise ImportDataError(shown, [(None, f"cannot read the file: {exc.strerror}")]) from None
-    with handle:
-        return _read(handle, shown, delimiter=delimiter, required=required)
+    if len(data) > limits.max_file_bytes:  # it grew since stat()
+        raise ImportDataError(
+            shown, [(None, f"the file is over the limit of {limits.max_file_bytes:,} bytes")]
+        )
+    return parse_table(data, shown, delimiter=delimiter, required=required, limits=limits)
 
 
-def _read(handle: TextIO, shown: str, *, delimiter: str, required: Sequence[str]) -> Table:
+# Bytes that are not UTF-8 decode to lone surrogates (errors="surrogateescape"), and control
+# characters other than tab, newline and carriage return have no place in a text table: a NUL
+# is the mark of a UTF-16 or binary file.
+_BAD_TEXT = re.compile("[\udc80-\udcff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_LISTED = 12
+
+
+def _bad_text(fields: list[str], header: list[str]) -> str | None:
+    """Return why a record's text is unreadable, or ``None``."""
+    if _BAD_TEXT.search("".join(fields)) is None:
+        return None
+    for i, field in enumerate(fields):
+        found = _BAD_TEXT.search(field)
+        if found is None:
+            continue
+        char = found.group()
+        column = f"column {show(header[i])}" if i < len(header) else f"field {i + 1}"
+        if "\udc80" <= char <= "\udcff":
+            return (
+                f"{column}: not UTF-8 text (byte 0x{ord(char) - 0xDC00:02X}); "
+                "save the file as UTF-8"
+            )
+        return (
+            f"{column}: control character U+{ord(char):04X} in the text; remove it "
+            "(NUL bytes mean a UTF-16 or binary file: save the file as UTF-8 text)"
+        )
+    return None
+
+
+def parse_table(
+    data: bytes,
+    shown: str,
+    *,
+    delimiter: str,
+    required: Sequence[str],
+    limits: Limits,
+) -> Table:
+    """Split the bytes of a delimited file into checked rows (see :func:`read_table`)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportDataError(
+            shown,
+            [(None, "the file is UTF-16 text (it starts with a UTF-16 BOM); save it as UTF-8")],
+        )
+    text = data.decode("utf-8", errors="surrogateescape")
+    if text.startswith("\ufeff"):
+        text = text[1:]
     if delimiter == "\t":
-        reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE, strict=True)
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE, strict=True
+        )
     else:
-        reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, strict=True)
+        reader = csv.reader(
+            io.StringIO(text, newline=""),
+            delimiter=delimiter,
+            quoting=csv.QUOTE_MINIMAL,
+            strict=True,
+        )
     problems = Problems(shown)
     rows: list[tuple[int, list[str]]] = []
+    number = 0  # the record being read; the header is row 1
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ImportDataError(
-                shown, [(None, "the file is empty; expected a header row, then data rows")]
-            )
-        header = [h.strip() for h in header]
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise ImportDataError(
-                shown,
-                [
-                    (
-                        1,
-                        "missing column"
-                        + ("s " if len(missing) > 1 else " ")
-                        + ", ".join(repr(c) for c in missing)
-                        + f"; the header has {', '.join(repr(h) for h in header)}; "
-                        "use the release's own header row",
-                    )
-                ],
-            )
-        width = len(header)
-        number = 1
+        header: list[str] | None = None
         for fields in reader:
             number += 1
+            if header is None:
+                if not "".join(fields).strip():
+                    continue  # blank lines before the header are not rows either
+                header = [h.strip() for h in fields]
+                _check_header(header, shown, required)
+                continue
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue  # a blank line is not a row
-            if len(fields) != width:
+            if len(rows) >= limits.max_rows:
+                raise limits.too_many_rows(shown, number)
+            bad = _bad_text(fields, header)
+            if bad is not None:
+                problems.add(number, bad)
+            elif len(fields) != len(header):
                 problems.add(
                     number,
-                    f"{len(fields)} fields where the header has {width}; "
+                    f"{len(fields)} fields where the header has {len(header)}; "
                     "check for a missing or extra "
                     + ("tab" if delimiter == "\t" else "delimiter or an unclosed quote"),
                 )
-                continue
-            rows.append((number, fields))
-    except UnicodeDecodeError as exc:
-        raise ImportDataError(
-            shown, [(None, f"not UTF-8 text ({exc.reason}); save the file as UTF-8")]
-        ) from None
+            else:
+                rows.append((number, fields))
     except csv.Error as exc:
         raise ImportDataError(
-            shown, [(reader.line_num, f"unreadable CSV ({exc}); fix the quoting there")]
+            shown, [(number + 1, f"unreadable CSV ({exc}); fix the quoting there")]
         ) from None
+    if header is None:
+        raise ImportDataError(
+            shown, [(None, "the file is empty; expected a header row, then data rows")]
+        )
     problems.check()
     return Table(shown, header, rows)
+
+
+def _check_header(header: list[str], shown: str, required: Sequence[str]) -> None:
+    bad = _bad_text(header, header)
+    if bad is not None:
+        raise ImportDataError(shown, [(1, f"header: {bad}")])
+    seen: set[str] = set()
+    repeated = [h for h in header if h and (h in seen or seen.add(h))]  # type: ignore[func-returns-value]
+    if repeated:
+        raise ImportDataError(
+            shown,
+            [
+                (
+                    1,
+                    f"column {show(repeated[0])} appears twice in the header; "
+                    "give each column its own name",
+                )
+            ],
+        )
+    missing = [c for c in required if c not in header]
+    if missing:
+        listed = ", ".join(show(h, 40) for h in header[:_MAX_LISTED])
+        if len(header) > _MAX_LISTED:
+            listed += f" and {len(header) - _MAX_LISTED} more"
+        raise ImportDataError(
+            shown,
+            [
+                (
+                    1,
+                    "missing column"
+                    + ("s " if len(missing) > 1 else " ")
+                    + ", ".join(repr(c) for c in missing)
+                    + f"; the header has {listed}; use the release's own header row",
+                )
+            ],
+        )
+
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,4})?")
 
 
 def parse_float(
@@ -145,22 +317,22 @@ def parse_float(
     row: int,
     column: str,
     problems: Problems,
-    low: float | None = None,
-    high: float | None = None,
+    low: float,
+    high: float,
 ) -> float | None:
-    """Return ``text`` as a float, or record a problem and return ``None``."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if value != value or value in (float("inf"), float("-inf")):
-        problems.add(row, f"malformed number {text!r} in column {column!r}; write a decimal number")
-        return None
-    if (low is not None and value < low) or (high is not None and value > high):
+    """Return ``text`` as a float in ``low`` to ``high``, or record a problem and return ``None``.
+
+    Only plain ASCII decimals are numbers (``4``, ``3.5``, ``-1e2``): not ``nan``, ``inf``,
+    ``4_0`` or digits of other scripts, which :class:`float` would accept.
+    """
+    if not _DECIMAL.fullmatch(text):
         problems.add(
-            row,
-            f"{column} {value:g} is outside {low:g} to {high:g}; fix the value",
+            row, f"malformed number {show(text)} in column {column!r}; write a decimal number"
         )
+        return None
+    value = float(text)
+    if not low <= value <= high:
+        problems.add(row, f"{column} {value:g} is outside {low:g} to {high:g}; fix the value")
         return None
     return value
 
@@ -298,11 +470,15 @@ def report_progress(progress: Progress | None, stage: str, fraction: float) -> N
         progress(stage, fraction)
 
 
-def as_records(table: Any) -> list[dict[str, Any]] | None:
+def as_records(table: Any, limits: Limits) -> list[dict[str, Any]] | None:
     """Return a DataFrame-like object or an iterable of mappings as a list of dicts.
 
-    ``None`` if ``table`` is neither (the caller reports it).
+    ``None`` if ``table`` is neither (the caller reports it).  A table of more than
+    ``limits.max_rows`` records is refused before its records are converted.
     """
+    size = len(table) if hasattr(table, "__len__") and not isinstance(table, str | bytes) else 0
+    if size > limits.max_rows:
+        raise limits.too_many_rows("<table>", None)
     to_dict = getattr(table, "to_dict", None)
     if callable(to_dict) and hasattr(table, "columns"):
         records = to_dict("records")
@@ -315,6 +491,8 @@ def as_records(table: Any) -> list[dict[str, Any]] | None:
         return None
     out: list[dict[str, Any]] = []
     for number, item in enumerate(table, start=1):
+        if number > limits.max_rows:
+            raise limits.too_many_rows("<table>", number)
         if not hasattr(item, "keys"):
             raise ImportDataError(
                 "<table>",

@@ -58,6 +58,11 @@ Label: TypeAlias = tuple[Fraction, tuple[str, ...]]
 
 REQUIREMENT_NAMES: Final = tuple(f.name for f in attrs.fields(Requirements))
 
+FAST_THRESHOLD: int = 2000
+"""Queries on graphs of at least this many moves use the compiled core
+(:mod:`supportladder._private.fast`); below it, the pure-Python search here, which is
+faster on small graphs.  Tests set it to 0 to run the compiled core on every graph."""
+
 
 # ---------------------------------------------------------------------- argument checks
 def _show(value: object) -> str:

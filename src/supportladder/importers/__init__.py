@@ -30,12 +30,41 @@ from collections.abc import Iterable, Mapping
 from attrs import field, frozen
 
 from supportladder._private.frozen import FrozenDict, freeze
-from supportladder.errors import SupportLadderError
+from supportladder.errors import SupportLadderError, _one_line
 
-__all__ = ["MAX_SHOWN_PROBLEMS", "ImportDataError", "ImportReport"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_OCCUPATIONS",
+    "MAX_ROWS",
+    "MAX_SHOWN_PROBLEMS",
+    "ImportDataError",
+    "ImportReport",
+]
 
 MAX_SHOWN_PROBLEMS = 30
 """At most this many problems are spelled out in an :class:`ImportDataError` message."""
+
+MAX_FILE_BYTES = 128 * 1024 * 1024
+"""Largest input file an importer reads, in bytes (128 MiB).
+
+A larger file is refused before it is read.  The largest file of O*NET 29.3 is 7.6 MB; pass
+``max_file_bytes=`` to an importer's ``read`` or ``load`` to raise the limit for one import.
+"""
+
+MAX_ROWS = 1_000_000
+"""Most data rows an importer accepts from one file or in-memory table.
+
+Larger tables are refused before any row is interpreted.  O*NET 29.3's largest file has
+61,530 rows; pass ``max_rows=`` to an importer's ``read`` or ``load`` to raise the limit.
+"""
+
+MAX_OCCUPATIONS = 10_000
+"""Most occupations the O*NET and ESCO importers compare for similarity.
+
+Similarity is a dense occupations × occupations matrix (0.8 GB at 10,000, growing with the
+square), so more occupations are refused before it is built.  O*NET 29.3 has 879 rated
+occupations, ESCO about 3,000.  Set this constant to raise the limit.
+"""
 
 
 class ImportDataError(SupportLadderError, ValueError):
@@ -59,10 +88,11 @@ class ImportDataError(SupportLadderError, ValueError):
 
     def _format(self) -> str:
         count = len(self.problems)
-        lines = [f"{self.path}: {count} problem{'s' if count != 1 else ''} found"]
+        path = _one_line(self.path)
+        lines = [f"{path}: {count} problem{'s' if count != 1 else ''} found"]
         for row, message in self.problems[:MAX_SHOWN_PROBLEMS]:
-            where = f"{self.path}: row {row}: " if row is not None else f"{self.path}: "
-            lines.append(f"  - {where}{message}")
+            where = f"{path}: row {row}: " if row is not None else f"{path}: "
+            lines.append(f"  - {where}{_one_line(message)}")
         if count > MAX_SHOWN_PROBLEMS:
             lines.append(f"  ... and {count - MAX_SHOWN_PROBLEMS} more problems like these")
         return "\n".join(lines)

@@ -60,14 +60,17 @@ import numpy.typing as npt
 from attrs import frozen
 
 from supportladder._private.importing import (
+    Limits,
     Precedence,
     Problems,
     Progress,
     Table,
+    check_occupations,
     check_precedence,
     classify,
     read_table,
     report_progress,
+    show,
     slug,
     top_neighbours,
 )
@@ -191,8 +194,8 @@ ISCO_SUB_MAJOR_GROUPS: Final = {
 }
 """Titles of the ISCO-08 sub-major groups, by their two-digit code."""
 
-_ISCO_RE = re.compile(r"^\d{4}$")
-_ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+_ISCO_RE = re.compile(r"[0-9]{4}")
+_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _DOWNLOAD = (
     "download the classification as CSV, language English, from "
     "https://esco.ec.europa.eu/en/use-esco/download"
@@ -230,12 +233,13 @@ class EscoImport:
     report: ImportReport
 
 
-def _table(folder: Path, key: str, required: Sequence[str]) -> Table:
+def _table(folder: Path, key: str, required: Sequence[str], limits: Limits) -> Table:
     return read_table(
         folder / FILES[key],
         delimiter=",",
         required=required,
-        hint=f"expected ESCO's {FILES[key]!r} in {str(folder)!r}; {_DOWNLOAD}",
+        hint=f"expected ESCO's {FILES[key]!r} in {show(str(folder))}; {_DOWNLOAD}",
+        limits=limits,
     )
 
 
@@ -263,12 +267,15 @@ def read(
     name: str = "esco",
     source: str | None = None,
     progress: Progress | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> EscoImport:
     """Import an ESCO CSV download; return the graph and a report.
 
     Parameters are those of :func:`load`.
     """
     check_precedence(precedence)
+    limits = Limits.of(max_file_bytes, max_rows)
     if isinstance(neighbours, bool) or not isinstance(neighbours, int) or neighbours < 0:
         raise ValueError(f"neighbours must be a whole number, 0 or more, got {neighbours!r}")
     if min_similarity is not None and not -1.0 <= min_similarity <= 1.0:
@@ -284,13 +291,14 @@ def read(
     report_progress(progress, "reading", 0.0)
 
     # Occupations.
-    table = _table(folder, "occupations", _REQUIRED_OCC)
+    table = _table(folder, "occupations", _REQUIRED_OCC, limits)
     problems = Problems(table.path)
     c_uri, c_isco, c_label, c_alt, c_code = (table.column(c) for c in _REQUIRED_OCC)
     c_desc = table.index.get("description")
     occupations: dict[str, tuple[str, str, str, list[str], str]] = {}  # uri -> id, ...
     first_uri: dict[str, int] = {}
     first_id: dict[str, int] = {}
+    names: dict[str, int] = {}  # casefolded preferred label or id -> first row naming it
     for row, fields in table.rows:
         uri, isco = fields[c_uri].strip(), fields[c_isco].strip()
         label, code = fields[c_label].strip(), fields[c_code].strip().lower()
@@ -299,33 +307,46 @@ def read(
             problems.add(row, "empty conceptUri; give the occupation's ESCO URI")
         elif uri in first_uri:
             problems.add(
-                row, f"duplicate occupation {uri} (first at row {first_uri[uri]}); keep one row"
+                row,
+                f"duplicate occupation {show(uri)} (first at row {first_uri[uri]}); keep one row",
             )
-        elif not _ISCO_RE.match(isco):
+        elif not _ISCO_RE.fullmatch(isco):
             problems.add(
                 row,
-                f"malformed iscoGroup {isco!r}; write the four-digit ISCO-08 unit group, e.g. 4222",
+                f"malformed iscoGroup {show(isco)}; "
+                "write the four-digit ISCO-08 unit group, e.g. 4222",
             )
         elif not label:
-            problems.add(row, f"occupation {uri} has an empty preferredLabel; give its name")
-        elif not _ID_RE.match(role_id):
-            problems.add(row, f"malformed code {code!r}; write ESCO's occupation code, e.g. 4222.1")
+            problems.add(row, f"occupation {show(uri)} has an empty preferredLabel; give its name")
+        elif not _ID_RE.fullmatch(role_id):
+            problems.add(
+                row, f"malformed code {show(code)}; write ESCO's occupation code, e.g. 4222.1"
+            )
         elif role_id in first_id:
             problems.add(
                 row,
-                f"duplicate code {role_id!r} (first at row {first_id[role_id]}); "
+                f"duplicate code {show(role_id)} (first at row {first_id[role_id]}); "
                 "give each occupation its own code",
+            )
+        elif names.get(label.casefold(), row) != row or names.get(role_id, row) != row:
+            clash = names.get(label.casefold()) or names[role_id]
+            problems.add(
+                row,
+                f"occupation {show(role_id)}: its preferredLabel or code also names the occupation "
+                f"at row {clash}; labels must pick out one occupation, so fix one of the two rows",
             )
         else:
             first_uri[uri] = row
             first_id[role_id] = row
+            names.setdefault(label.casefold(), row)
+            names.setdefault(role_id, row)
             description = fields[c_desc].strip() if c_desc is not None else ""
             occupations[uri] = (role_id, label, isco, _labels(fields[c_alt]), description)
     problems.check()
     report_progress(progress, "reading", 0.3)
 
     # Skills.
-    table = _table(folder, "skills", _REQUIRED_SKILL)
+    table = _table(folder, "skills", _REQUIRED_SKILL, limits)
     problems = Problems(table.path)
     c_uri, c_type, c_label = (table.column(c) for c in _REQUIRED_SKILL)
     c_desc = table.index.get("description")
@@ -337,10 +358,10 @@ def read(
             problems.add(row, "empty conceptUri; give the skill's ESCO URI")
         elif uri in first_uri:
             problems.add(
-                row, f"duplicate skill {uri} (first at row {first_uri[uri]}); keep one row"
+                row, f"duplicate skill {show(uri)} (first at row {first_uri[uri]}); keep one row"
             )
         elif not label:
-            problems.add(row, f"skill {uri} has an empty preferredLabel; give its name")
+            problems.add(row, f"skill {show(uri)} has an empty preferredLabel; give its name")
         else:
             first_uri[uri] = row
             description = fields[c_desc].strip() if c_desc is not None else ""
@@ -349,7 +370,7 @@ def read(
     report_progress(progress, "reading", 0.6)
 
     # Relations.
-    table = _table(folder, "relations", _REQUIRED_REL)
+    table = _table(folder, "relations", _REQUIRED_REL, limits)
     problems = Problems(table.path)
     c_occ, c_rel, c_skill = (table.column(c) for c in _REQUIRED_REL)
     relations: dict[str, dict[str, float]] = {}
@@ -359,33 +380,35 @@ def read(
         if occ not in occupations:
             problems.add(
                 row,
-                f"unknown occupationUri {occ!r}: not in {FILES['occupations']!r}; "
+                f"unknown occupationUri {show(occ)}: not in {FILES['occupations']!r}; "
                 "use files of one download",
             )
         elif skill not in skills_by_uri:
             problems.add(
                 row,
-                f"unknown skillUri {skill!r}: not in {FILES['skills']!r}; "
+                f"unknown skillUri {show(skill)}: not in {FILES['skills']!r}; "
                 "use files of one download",
             )
         elif kind not in LEVELS:
-            problems.add(row, f"relationType {kind!r}; write 'essential' or 'optional'")
+            problems.add(row, f"relationType {show(kind)}; write 'essential' or 'optional'")
         elif (occ, skill) in first_pair:
             problems.add(
                 row,
-                f"duplicate relation of {occ} to {skill} (first at row "
+                f"duplicate relation of {show(occ)} to {show(skill)} (first at row "
                 f"{first_pair[(occ, skill)]}); keep one row per occupation and skill",
             )
         else:
             first_pair[(occ, skill)] = row
             relations.setdefault(occ, {})[skill] = LEVELS[kind]
     problems.check()
+    counts["relations read"] = len(table.rows)
     report_progress(progress, "reading", 1.0)
 
     kept = sorted((u for u in occupations if u in relations), key=lambda u: occupations[u][0])
     counts["occupations read"] = len(occupations)
     counts["roles"] = len(kept)
     counts["skipped: no skill relations"] = len(occupations) - len(kept)
+    check_occupations(str(folder), len(kept))
     if not kept:
         raise ImportDataError(
             str(folder),
@@ -406,9 +429,10 @@ def read(
     for uri, (label, skill_type, description) in skills_by_uri.items():
         if uri not in used:
             continue
-        sid = _short_slug(label) or _uuid_tail(uri)
-        if sid in taken or not _ID_RE.match(sid):
-            sid = f"{sid}-{_uuid_tail(uri)[:8]}".strip("-")
+        tail = slug(_uuid_tail(uri))[:8].strip("-")
+        sid = _short_slug(label) or tail or "skill"
+        if sid in taken:
+            sid = f"{sid}-{tail}".strip("-")
         n = 2
         base = sid
         while sid in taken:
@@ -537,6 +561,8 @@ def load(
     name: str = "esco",
     source: str | None = None,
     progress: Progress | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> CareerGraph:
     """Import ESCO's CSV download as a career graph.
 
@@ -559,6 +585,9 @@ def load(
         Attribution recorded on every role and move.
     progress : callable, optional
         Called as ``progress(stage, fraction)`` while importing.
+    max_file_bytes, max_rows : int, optional
+        Size limits of each file (default :data:`~supportladder.importers.MAX_FILE_BYTES`
+        and :data:`~supportladder.importers.MAX_ROWS`); larger files are refused.
 
     Returns
     -------
@@ -568,8 +597,8 @@ def load(
     Raises
     ------
     ImportDataError
-        If a file is missing or lacks a column, or a row is malformed, duplicated or refers
-        to an occupation or skill the other files do not have.
+        If a file is missing, too large, not UTF-8 text or lacks a column, or a row is
+        malformed, duplicated or refers to an occupation or skill the other files do not have.
     """
     return read(
         directory,
@@ -579,4 +608,6 @@ def load(
         name=name,
         source=source,
         progress=progress,
+        max_file_bytes=max_file_bytes,
+        max_rows=max_rows,
     ).graph

@@ -56,7 +56,15 @@ import networkx as nx
 from attrs import frozen
 
 from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.importing import Problems, as_records, classify, read_table, slug
+from supportladder._private.importing import (
+    Limits,
+    Problems,
+    as_records,
+    classify,
+    read_table,
+    show,
+    slug,
+)
 from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
@@ -71,7 +79,11 @@ MOVE_COLUMNS = ("source", "target", "count")
 """Columns of a table of move counts (``from`` and ``to`` also name source and target)."""
 
 _ALIASES = {"from": "source", "to": "target"}
-_ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+_MONTH_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
+_WHOLE_RE = re.compile(r"[+-]?[0-9]{1,16}")
+MAX_COUNT = 10**15
+"""Largest count of one move: more than any workforce, and exact as a float."""
 _NOTE_RE = re.compile(r"observed \d+ of \d+ moves out of \S+ \(p = [0-9.]+\)")
 
 
@@ -134,10 +146,25 @@ def _missing(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _text(value: Any) -> str:
+def _text(value: Any) -> str | None:
+    """Return a cell as text; ``None`` if it cannot be written as text (a huge int)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    try:
+        return str(value).strip()
+    except ValueError:
+        return None
+
+
+def _unreadable(record: dict[str, Any], columns: Iterable[str], names: Iterable[str]) -> str | None:
+    """Return why a record has empty ``columns`` or unreadable ``names``, or ``None``."""
+    empty = [c for c in columns if _missing(record.get(c))]
+    if empty:
+        return f"empty {', '.join(empty)}; fill in every column or remove the row"
+    bad = [c for c in names if _text(record[c]) is None]
+    if bad:
+        return f"{', '.join(bad)}: a number too long to be a name; write a name"
+    return None
 
 
 def _date(value: Any) -> datetime | None:
@@ -148,33 +175,44 @@ def _date(value: Any) -> datetime | None:
     elif isinstance(value, str):
         text = value.strip()
         try:
-            if re.fullmatch(r"\d{4}-\d{2}", text):
+            if _MONTH_RE.fullmatch(text):
                 moment = datetime(int(text[:4]), int(text[5:]), 1)
-            else:
+            elif text.isascii():
                 moment = datetime.fromisoformat(text)
+            else:
+                return None
         except ValueError:
             return None
     else:
         return None
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        except (OverflowError, ValueError):  # e.g. 0001-01-01T00:00+05:00 is before year 1 in UTC
+            return None
     return moment
 
 
 def _count(value: Any) -> int | None:
+    """Return a whole number of moves, 0 to :data:`MAX_COUNT`, or ``None``."""
+    number: int | None
     if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
-    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+\s*", value):
-        return int(value)
-    try:  # numpy integers and the like
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number == value else None
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        number = int(value) if value.is_integer() else None
+    elif isinstance(value, str):
+        text = value.strip()
+        number = int(text) if _WHOLE_RE.fullmatch(text) else None
+    else:
+        try:  # numpy integers and the like
+            number = int(value)
+            if number != value:
+                number = None
+        except (TypeError, ValueError, OverflowError):
+            number = None
+    return number if number is not None and 0 <= number <= MAX_COUNT else None
 
 
 class _Roles:
@@ -183,27 +221,42 @@ class _Roles:
     def __init__(self, graph: CareerGraph | None) -> None:
         self.graph = graph
         self.new: dict[str, str] = {}  # id -> title, first seen
+        self.names: dict[str, str] = {}  # casefolded id or title -> id
 
     def resolve(self, ref: str, row: int, column: str, problems: Problems) -> str | None:
         if self.graph is not None:
             try:
                 return self.graph.role(ref).id
             except RoleNotFoundError as exc:
+                close = ", ".join(show(s) for s in exc.suggestions)
                 problems.add(
                     row,
-                    f"{column}: {exc}; use a role of graph {self.graph.name!r} "
-                    "or add the role to it",
+                    f"{column}: no role {show(ref)} in graph {self.graph.name!r}; "
+                    + (f"did you mean {close}? " if close else "")
+                    + f"use a role of graph {self.graph.name!r} or add the role to it",
                 )
                 return None
-        role_id = ref if _ID_RE.match(ref) else slug(ref)
+        known = self.names.get(ref.casefold())
+        if known is not None:
+            return known
+        role_id = ref if _ID_RE.fullmatch(ref) else slug(ref)
         if not role_id:
-            problems.add(row, f"{column}: {ref!r} cannot name a role; use letters or digits in it")
+            problems.add(
+                row, f"{column}: {show(ref)} cannot name a role; use letters or digits in it"
+            )
             return None
-        self.new.setdefault(role_id, ref)
+        known = self.names.get(role_id)
+        if known is not None:
+            return known
+        # A new role, named by its id and its title: no later name may name another role.
+        self.new[role_id] = ref
+        self.names[role_id] = role_id
+        self.names[ref.casefold()] = role_id
         return role_id
 
 
-def _records(table: Any) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+def _records(table: Any, limits: Limits) -> tuple[str, list[tuple[int, dict[str, Any]]], list[str]]:
+    """Return where the table is from, its numbered records, and its header (CSV only)."""
     if isinstance(table, str | os.PathLike):
         path = Path(table)
         data = read_table(
@@ -211,30 +264,42 @@ def _records(table: Any) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
             delimiter=",",
             required=(),
             hint="pass the path of a CSV file with a header row",
+            limits=limits,
         )
-        return data.path, [
-            (row, dict(zip(data.header, fields, strict=True))) for row, fields in data.rows
-        ]
-    records = as_records(table)
+        return (
+            data.path,
+            [(row, dict(zip(data.header, fields, strict=True))) for row, fields in data.rows],
+            data.header,
+        )
+    records = as_records(table, limits)
     if records is None:
         raise TypeError(
             "table must be a CSV path, a DataFrame-like object (with .to_dict('records')) "
             f"or an iterable of mappings, got {type(table).__name__}"
         )
-    return "<table>", list(enumerate(records, start=1))
+    return "<table>", list(enumerate(records, start=1)), []
 
 
 def _rename(
-    records: list[tuple[int, dict[str, Any]]], columns: Mapping[str, str] | None
+    records: list[tuple[int, dict[str, Any]]],
+    columns: Mapping[str, str] | None,
+    problems: Problems,
 ) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
     back = {theirs: ours for ours, theirs in (columns or {}).items()}
     renamed = []
     seen: set[str] = set()
+    repeated: set[str] = set()
     for row, record in records:
         out: dict[str, Any] = {}
         for key, value in record.items():
             name = back.get(str(key), str(key).strip())
             name = _ALIASES.get(name.lower(), name.lower())
+            if name in out and name not in repeated:  # reported once, at its first row
+                repeated.add(name)
+                problems.add(
+                    row,
+                    f"two columns name {name!r} (one is {show(key)}); keep one column of each name",
+                )
             out[name] = value
         seen.update(out)
         renamed.append((row, out))
@@ -248,6 +313,8 @@ def read(
     columns: Mapping[str, str] | None = None,
     name: str | None = None,
     source: str | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> ObservedMoves:
     """Read observed moves; return the graph with their counts and probabilities.
 
@@ -257,9 +324,10 @@ def read(
     -------
     ObservedMoves
     """
-    where, records = _records(table)
-    records, present = _rename(records, columns)
+    where, records, header = _records(table, Limits.of(max_file_bytes, max_rows))
     problems = Problems(where)
+    records, present = _rename([(1, dict.fromkeys(header)), *records], columns, problems)
+    records = records[1:]  # the header's names are columns even of a table with no rows
     is_history = all(c in present for c in HISTORY_COLUMNS)
     is_counts = all(c in present for c in MOVE_COLUMNS)
     if is_history == is_counts:
@@ -352,20 +420,20 @@ def _histories(
 ) -> None:
     people: dict[str, list[tuple[datetime, int, str]]] = {}
     for row, record in records:
-        bad = [c for c in HISTORY_COLUMNS if _missing(record.get(c))]
-        if bad:
-            problems.add(row, f"empty {', '.join(bad)}; fill in every column or remove the row")
+        bad = _unreadable(record, HISTORY_COLUMNS, ("person", "role"))
+        if bad is not None:
+            problems.add(row, bad)
             continue
         start = _date(record["start"])
         if start is None:
             problems.add(
                 row,
-                f"malformed start date {record['start']!r}; write it as YYYY-MM-DD",
+                f"malformed start date {show(record['start'])}; write it as YYYY-MM-DD",
             )
-        role_id = roles.resolve(_text(record["role"]), row, "role", problems)
+        role_id = roles.resolve(str(_text(record["role"])), row, "role", problems)
         if start is None or role_id is None:
             continue
-        people.setdefault(_text(record["person"]), []).append((start, row, role_id))
+        people.setdefault(str(_text(record["person"])), []).append((start, row, role_id))
     stays = 0
     for person, jobs in people.items():
         jobs.sort()
@@ -374,7 +442,7 @@ def _histories(
                 problem = (
                     f"duplicate of row {r1}"
                     if a == b
-                    else f"{person!r} also starts {a!r} on that day (row {r1})"
+                    else f"{show(person)} also starts {show(a)} on that day (row {r1})"
                 )
                 problems.add(
                     r2,
@@ -399,23 +467,25 @@ def _counts(
     first: dict[tuple[str, str], int] = {}
     zero = itself = 0
     for row, record in records:
-        bad = [c for c in MOVE_COLUMNS if _missing(record.get(c))]
-        if bad:
-            problems.add(row, f"empty {', '.join(bad)}; fill in every column or remove the row")
+        bad = _unreadable(record, MOVE_COLUMNS, ("source", "target"))
+        if bad is not None:
+            problems.add(row, bad)
             continue
         n = _count(record["count"])
-        if n is None or n < 0:
+        if n is None:
             problems.add(
-                row, f"malformed count {record['count']!r}; write a whole number, 0 or more"
+                row,
+                f"malformed count {show(record['count'])}; write a whole number, "
+                f"0 to {MAX_COUNT:.0e}",
             )
-        a = roles.resolve(_text(record["source"]), row, "source", problems)
-        b = roles.resolve(_text(record["target"]), row, "target", problems)
-        if n is None or n < 0 or a is None or b is None:
+        a = roles.resolve(str(_text(record["source"])), row, "source", problems)
+        b = roles.resolve(str(_text(record["target"])), row, "target", problems)
+        if n is None or a is None or b is None:
             continue
         if (a, b) in first:
             problems.add(
                 row,
-                f"duplicate move {a} -> {b} (first at row {first[(a, b)]}); "
+                f"duplicate move {show(a)} -> {show(b)} (first at row {first[(a, b)]}); "
                 "keep one row per move, or add the counts up",
             )
             continue
@@ -437,6 +507,8 @@ def load(
     columns: Mapping[str, str] | None = None,
     name: str | None = None,
     source: str | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> CareerGraph:
     """Build a career graph from observed moves.
 
@@ -457,6 +529,9 @@ def load(
         Name of the graph (default: the merged graph's, or ``"observed-moves"``).
     source : str, optional
         Recorded in every observed move's ``sources`` (default: the file name).
+    max_file_bytes, max_rows : int, optional
+        Size limits of the table (default :data:`~supportladder.importers.MAX_FILE_BYTES`
+        and :data:`~supportladder.importers.MAX_ROWS`); larger tables are refused.
 
     Returns
     -------
@@ -467,6 +542,15 @@ def load(
     Raises
     ------
     ImportDataError
-        If columns are missing or rows are bad; every bad row is listed with its number.
+        If the table is too large, columns are missing or rows are bad; every bad row is
+        listed with its number.
     """
-    return read(table, graph=graph, columns=columns, name=name, source=source).graph
+    return read(
+        table,
+        graph=graph,
+        columns=columns,
+        name=name,
+        source=source,
+        max_file_bytes=max_file_bytes,
+        max_rows=max_rows,
+    ).graph

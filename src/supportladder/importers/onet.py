@@ -57,15 +57,18 @@ from attrs import frozen
 
 from supportladder._private.frozen import FrozenDict, freeze
 from supportladder._private.importing import (
+    Limits,
     Precedence,
     Problems,
     Progress,
     Table,
+    check_occupations,
     check_precedence,
     classify,
     parse_float,
     read_table,
     report_progress,
+    show,
     slug,
     standardise,
     top_neighbours,
@@ -132,7 +135,8 @@ SOC_MAJOR_GROUPS: Final = {
 """Titles of the 2018 SOC major groups, by their two-digit code."""
 
 _CODE = "O*NET-SOC Code"
-_CODE_RE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
+_CODE_RE = re.compile(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}")
+_ELEMENT_RE = re.compile(r"[0-9]+(?:\.[A-Za-z0-9]+)*")
 _INTERESTS = {
     "Realistic": "R",
     "Investigative": "I",
@@ -193,26 +197,29 @@ def _check_options(
         raise ValueError(f"suppressed must be 'drop' or 'keep', got {suppressed!r}")
 
 
-def _table(folder: Path, key: str, required: Sequence[str]) -> Table:
+def _table(folder: Path, key: str, required: Sequence[str], limits: Limits) -> Table:
     return read_table(
         folder / FILES[key],
         delimiter="\t",
         required=required,
-        hint=f"expected O*NET's {FILES[key]!r} in {str(folder)!r}; {_DOWNLOAD}",
+        hint=f"expected O*NET's {FILES[key]!r} in {show(str(folder))}; {_DOWNLOAD}",
+        limits=limits,
     )
 
 
-def _occupations(folder: Path) -> dict[str, tuple[str, str]]:
-    table = _table(folder, "occupations", (_CODE, "Title", "Description"))
+def _occupations(folder: Path, limits: Limits) -> dict[str, tuple[str, str]]:
+    table = _table(folder, "occupations", (_CODE, "Title", "Description"), limits)
     problems = Problems(table.path)
     c_code, c_title, c_desc = (table.column(c) for c in (_CODE, "Title", "Description"))
     out: dict[str, tuple[str, str]] = {}
     first: dict[str, int] = {}
+    titles: dict[str, int] = {}  # casefolded title or code -> first row naming it
     for row, fields in table.rows:
         code, title = fields[c_code].strip(), fields[c_title].strip()
-        if not _CODE_RE.match(code):
+        if not _CODE_RE.fullmatch(code):
             problems.add(
-                row, f"malformed O*NET-SOC code {code!r}; write it as 'NN-NNNN.NN', e.g. 43-4051.00"
+                row,
+                f"malformed O*NET-SOC code {show(code)}; write it as 'NN-NNNN.NN', e.g. 43-4051.00",
             )
         elif code in first:
             problems.add(
@@ -222,8 +229,17 @@ def _occupations(folder: Path) -> dict[str, tuple[str, str]]:
             )
         elif not title:
             problems.add(row, f"occupation {code!r} has an empty Title; give it its title")
+        elif titles.get(title.casefold(), row) != row or titles.get(code, row) != row:
+            other = titles.get(title.casefold()) or titles[code]
+            problems.add(
+                row,
+                f"occupation {code!r}: its title or code also names the occupation at row "
+                f"{other}; titles must pick out one occupation, so fix one of the two rows",
+            )
         else:
             first[code] = row
+            titles.setdefault(title.casefold(), row)
+            titles.setdefault(code, row)
             out[code] = (title, fields[c_desc].strip())
     problems.check()
     return out
@@ -231,13 +247,13 @@ def _occupations(folder: Path) -> dict[str, tuple[str, str]]:
 
 def _unknown(code: str) -> str:
     return (
-        f"unknown O*NET-SOC code {code!r}: it is not in {FILES['occupations']!r}; "
+        f"unknown O*NET-SOC code {show(code)}: it is not in {FILES['occupations']!r}; "
         "use files of one release"
     )
 
 
-def _job_zones(folder: Path, known: dict[str, tuple[str, str]]) -> dict[str, int]:
-    table = _table(folder, "job zones", (_CODE, "Job Zone"))
+def _job_zones(folder: Path, known: dict[str, tuple[str, str]], limits: Limits) -> dict[str, int]:
+    table = _table(folder, "job zones", (_CODE, "Job Zone"), limits)
     problems = Problems(table.path)
     c_code, c_zone = table.column(_CODE), table.column("Job Zone")
     out: dict[str, int] = {}
@@ -253,7 +269,7 @@ def _job_zones(folder: Path, known: dict[str, tuple[str, str]]) -> dict[str, int
             )
         elif text not in ("1", "2", "3", "4", "5"):
             problems.add(
-                row, f"malformed Job Zone {text!r} for {code!r}; write a whole number 1 to 5"
+                row, f"malformed Job Zone {show(text)} for {code!r}; write a whole number 1 to 5"
             )
         else:
             first[code] = row
@@ -268,6 +284,7 @@ def _ratings(
     known: dict[str, tuple[str, str]],
     suppressed: str,
     counts: dict[str, int],
+    limits: Limits,
 ) -> _Ratings:
     columns = (
         _CODE,
@@ -278,7 +295,7 @@ def _ratings(
         "Recommend Suppress",
         "Not Relevant",
     )
-    table = _table(folder, family, columns)
+    table = _table(folder, family, columns, limits)
     problems = Problems(table.path)
     c_code, c_id, c_name, c_scale, c_value, c_supp, c_nr = (table.column(c) for c in columns)
     names: dict[str, str] = {}
@@ -294,14 +311,18 @@ def _ratings(
         if code not in known:
             problems.add(row, _unknown(code))
             continue
-        if not eid:
-            problems.add(row, "empty Element ID; give the descriptor's O*NET element id")
+        if not _ELEMENT_RE.fullmatch(eid):
+            problems.add(
+                row,
+                f"malformed Element ID {show(eid)}; write the descriptor's O*NET element id, "
+                "e.g. 2.A.1.a",
+            )
             continue
         key = (code, eid, scale)
         if key in first:
             problems.add(
                 row,
-                f"duplicate {scale} rating of {eid} for {code} (first at row {first[key]}); "
+                f"duplicate {scale} rating of {show(eid)} for {code} (first at row {first[key]}); "
                 "keep one row per occupation, element and scale",
             )
             continue
@@ -309,7 +330,7 @@ def _ratings(
         supp, nr = fields[c_supp].strip(), fields[c_nr].strip()
         for column, flag in (("Recommend Suppress", supp), ("Not Relevant", nr)):
             if flag not in ("Y", "N", ""):
-                problems.add(row, f"{column} is {flag!r}; write Y, N or leave it empty")
+                problems.add(row, f"{column} is {show(flag)}; write Y, N or leave it empty")
         high = 5.0 if scale == "IM" else 7.0
         value = parse_float(
             fields[c_value].strip(),
@@ -319,7 +340,7 @@ def _ratings(
             low=1.0 if scale == "IM" else 0.0,
             high=high,
         )
-        if value is None:
+        if value is None or any(f not in ("Y", "N", "") for f in (supp, nr)):
             continue
         names.setdefault(eid, fields[c_name].strip() or eid)
         if scale == "LV" and nr == "Y":
@@ -335,6 +356,7 @@ def _ratings(
         else:
             levels.setdefault(code, {})[eid] = value
     problems.check()
+    counts[f"{family}: rows read"] = len(table.rows)
     counts[f"{family}: ratings dropped (Recommend Suppress = Y)"] = dropped
     counts[f"{family}: levels set to 0 (Not Relevant = Y)"] = irrelevant
     if other:
@@ -343,10 +365,10 @@ def _ratings(
 
 
 def _interests(
-    folder: Path, known: dict[str, tuple[str, str]], counts: dict[str, int]
+    folder: Path, known: dict[str, tuple[str, str]], counts: dict[str, int], limits: Limits
 ) -> dict[str, dict[str, float]]:
     columns = (_CODE, "Element Name", "Scale ID", "Data Value")
-    table = _table(folder, "interests", columns)
+    table = _table(folder, "interests", columns, limits)
     problems = Problems(table.path)
     c_code, c_name, c_scale, c_value = (table.column(c) for c in columns)
     out: dict[str, dict[str, float]] = {}
@@ -364,7 +386,7 @@ def _interests(
         if letter is None:
             problems.add(
                 row,
-                f"unknown interest {name!r} on scale OI; use one of {', '.join(_INTERESTS)}",
+                f"unknown interest {show(name)} on scale OI; use one of {', '.join(_INTERESTS)}",
             )
             continue
         if (code, letter) in first:
@@ -425,6 +447,8 @@ def read(
     name: str = "onet",
     source: str | None = None,
     progress: Progress | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> OnetImport:
     """Import an O*NET release; return the graph and a report of what was kept and dropped.
 
@@ -438,6 +462,7 @@ def read(
     """
     _check_options(descriptors, costs, neighbours, min_similarity, suppressed)
     check_precedence(precedence)
+    limits = Limits.of(max_file_bytes, max_rows)
     folder = Path(directory)
     if not folder.is_dir():
         raise ImportDataError(
@@ -448,16 +473,16 @@ def read(
     counts: dict[str, int] = {}
 
     report_progress(progress, "reading", 0.0)
-    occupations = _occupations(folder)
-    zones = _job_zones(folder, occupations)
+    occupations = _occupations(folder, limits)
+    zones = _job_zones(folder, occupations, limits)
     families = list(dict.fromkeys([*costs, *descriptors]))
     rated = [f for f in families if f in _RATED]
     ratings: dict[str, _Ratings] = {}
     for i, family in enumerate(rated):
-        ratings[family] = _ratings(folder, family, occupations, suppressed, counts)
+        ratings[family] = _ratings(folder, family, occupations, suppressed, counts, limits)
         report_progress(progress, "reading", (i + 1) / (len(rated) + 1))
     want_interests = "interests" in descriptors or (folder / FILES["interests"]).is_file()
-    interests = _interests(folder, occupations, counts) if want_interests else {}
+    interests = _interests(folder, occupations, counts, limits) if want_interests else {}
     report_progress(progress, "reading", 1.0)
 
     # Occupations with a Job Zone and ratings in every family used; the rest are skipped.
@@ -480,6 +505,7 @@ def read(
         "skipped: no ratings": len(no_ratings),
         **counts,
     }
+    check_occupations(str(folder), len(kept))
     if not kept:
         raise ImportDataError(
             str(folder),
@@ -623,6 +649,8 @@ def load(
     name: str = "onet",
     source: str | None = None,
     progress: Progress | None = None,
+    max_file_bytes: int | None = None,
+    max_rows: int | None = None,
 ) -> CareerGraph:
     """Import an O*NET release (text format) as a career graph.
 
@@ -655,6 +683,9 @@ def load(
         Attribution recorded on every role and move (default names the release folder).
     progress : callable, optional
         Called as ``progress(stage, fraction)`` while importing.
+    max_file_bytes, max_rows : int, optional
+        Size limits of each file (default :data:`~supportladder.importers.MAX_FILE_BYTES`
+        and :data:`~supportladder.importers.MAX_ROWS`); larger files are refused.
 
     Returns
     -------
@@ -663,9 +694,9 @@ def load(
     Raises
     ------
     ImportDataError
-        If a file is missing, lacks a column, has a malformed number or code, a duplicate
-        row, or a code unknown to ``Occupation Data.txt``; every problem names its file and
-        row.
+        If a file is missing, too large, not UTF-8 text, lacks a column, has a malformed
+        number or code, a duplicate row, or a code unknown to ``Occupation Data.txt``; every
+        problem names its file and row.
     ValueError
         If an option is out of range.
 
@@ -687,6 +718,8 @@ def load(
         name=name,
         source=source,
         progress=progress,
+        max_file_bytes=max_file_bytes,
+        max_rows=max_rows,
     ).graph
 
 

@@ -1,0 +1,335 @@
+"""Benchmark supportladder's queries against networkx, SciPy csgraph and igraph.
+
+Usage::
+
+    python benchmarks/run.py                       # 10k roles, 80k moves, O*NET, 100k memory
+    python benchmarks/run.py --quick               # small sizes, to prove the script works
+    python benchmarks/run.py --roles 10000 --moves 80000 --repeat 7
+
+Every measurement is a median over ``--repeat`` runs, taken side by side in one process on
+the same graph; the table prints each ratio against its target from issue 5 and marks it
+pass or FAIL.  Peers that are not installed (igraph) are skipped and their rows say so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synthetic  # noqa: E402
+
+import supportladder  # noqa: E402
+from supportladder._private import csr  # noqa: E402
+from supportladder.queries import (  # noqa: E402
+    bottlenecks,
+    chokepoints,
+    reachable_roles,
+    shortest_path,
+)
+
+ONET = Path("/work/shared/data/onet-29.3")
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    run()  # warm: caches, lazy imports
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def try_igraph() -> Any:
+    try:
+        import igraph
+    except ImportError:
+        return None
+    return igraph
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def add(
+        self, graph: str, query: str, ours: float, peer: str, theirs: float | None, target: float
+    ) -> None:
+        ratio = None if theirs is None else ours / theirs
+        self.rows.append(
+            {
+                "graph": graph,
+                "query": query,
+                "supportladder_ms": ours * 1000,
+                "peer": peer,
+                "peer_ms": None if theirs is None else theirs * 1000,
+                "ratio": ratio,
+                "target": target,
+                "pass": None if ratio is None else ratio <= target,
+            }
+        )
+
+    def show(self) -> None:
+        head = f"{'graph':<10} {'query':<28} {'ours':>11} {'peer':<22} {'peer time':>11}"
+        head += f" {'ratio':>7} {'target':>7}  result"
+        print(head)
+        print("-" * len(head))
+        for r in self.rows:
+            unit = "MB" if "memory" in r["query"] else "ms"
+            peer_ms = "n/a" if r["peer_ms"] is None else f"{r['peer_ms']:.2f} {unit}"
+            ratio = "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}"
+            result = "skipped" if r["pass"] is None else ("pass" if r["pass"] else "FAIL")
+            print(
+                f"{r['graph']:<10} {r['query']:<28} {r['supportladder_ms']:>8.2f} {unit} "
+                f"{r['peer']:<22} {peer_ms:>11} {ratio:>7} {r['target']:>6.1f}x  {result}"
+            )
+
+
+def pairs(g: supportladder.CareerGraph, count: int, seed: int) -> list[tuple[str, str]]:
+    """Pairs joined by a route, with the target well above the source."""
+    rng = np.random.default_rng(seed)
+    ids = csr.snapshot(g).ids
+    levels = {r.id: r.level for r in g.roles}
+    low = [i for i in ids if levels[i] <= min(levels.values()) + 1]
+    high = [i for i in ids if levels[i] >= max(levels.values()) - 1]
+    out: list[tuple[str, str]] = []
+    tries = 0
+    while len(out) < count and tries < 50 * count:
+        tries += 1
+        s = low[int(rng.integers(0, len(low)))]
+        t = high[int(rng.integers(0, len(high)))]
+        try:
+            shortest_path(g, s, t)
+        except supportladder.NoPathError:
+            continue
+        out.append((s, t))
+    return out
+
+
+def bench_graph(
+    table: Table, name: str, g: supportladder.CareerGraph, args: argparse.Namespace
+) -> None:
+    from scipy.sparse.csgraph import dijkstra
+
+    snap = csr.snapshot(g)
+    n = snap.n
+    matrix = __import__("scipy.sparse", fromlist=["csr_array"]).csr_array(
+        (snap.weight, snap.dst, snap.indptr), shape=(n, n)
+    )
+    ig = try_igraph()
+    G = None
+    if ig is not None:
+        G = ig.Graph(n=n, edges=np.column_stack([snap.src, snap.dst]).tolist(), directed=True)
+        G.es["weight"] = snap.weight.tolist()
+    ends = pairs(g, 5 if args.quick else 10, 1)
+    index = snap.index
+    repeat = args.repeat
+
+    def all_pairs(run: Callable[[str, str], object]) -> Callable[[], None]:
+        def go() -> None:
+            for s, t in ends:
+                run(s, t)
+
+        return go
+
+    k = len(ends)
+    ours = median_time(all_pairs(lambda s, t: shortest_path(g, s, t)), repeat) / k
+    theirs = None
+    if G is not None:
+        theirs = (
+            median_time(
+                all_pairs(lambda s, t: G.get_shortest_path(index[s], index[t], weights="weight")),
+                repeat,
+            )
+            / k
+        )
+    table.add(name, "shortest path", ours, "igraph", theirs, 1.5)
+
+    # reachable within a budget: three times the cheapest single move out of the source
+    budget = 3 * float(np.median(snap.weight))
+    starts = [s for s, _ in ends]
+    ours = median_time(lambda: [reachable_roles(g, s, budget=budget) for s in starts], repeat)
+    theirs = median_time(
+        lambda: [dijkstra(matrix, indices=index[s], limit=budget) for s in starts], repeat
+    )
+    reached = statistics.median(len(reachable_roles(g, s, budget=budget)) for s in starts)
+    table.add(
+        name,
+        f"reachable (~{reached:.0f} roles)",
+        ours / k,
+        "scipy dijkstra(limit)",
+        theirs / k,
+        2.0,
+    )
+
+    ours = median_time(all_pairs(lambda s, t: bottlenecks(g, s, t)), repeat) / k
+    theirs = None
+    if G is not None:
+        theirs = median_time(all_pairs(lambda s, t: G.dominator(index[s])), repeat) / k
+    table.add(name, "gateways (bottlenecks)", ours, "igraph dominator", theirs, 2.0)
+
+    sample = None if n <= 1000 else min(200, n)
+    label = "chokepoints (all sources)" if sample is None else f"chokepoints ({sample} sampled)"
+    ours = median_time(lambda: chokepoints(g, sample=sample), max(1, repeat // 3))
+    theirs = None
+    if G is not None:
+        if sample is None:
+            sources = None
+        else:
+            import random
+
+            chosen = random.Random(0).sample(list(snap.ids), sample)
+            sources = [index[c] for c in chosen]
+        theirs = median_time(
+            lambda: G.betweenness(weights="weight", sources=sources), max(1, repeat // 3)
+        )
+    table.add(name, label, ours, "igraph betweenness", theirs, 2.0)
+
+
+def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladder.CareerGraph:
+    from supportladder._private import importing
+    from supportladder.importers import onet
+
+    captured: list[np.ndarray] = []
+    original = onet.top_neighbours
+
+    def spy(profiles: np.ndarray, k: int, **kw: Any) -> Any:
+        captured.append(profiles)
+        return original(profiles, k, **kw)
+
+    onet.top_neighbours = spy  # type: ignore[assignment]
+    try:
+        g = onet.load(ONET)
+    finally:
+        onet.top_neighbours = original  # type: ignore[assignment]
+    profiles = captured[0]
+
+    def bare() -> None:
+        norms = np.linalg.norm(profiles, axis=1)
+        unit = profiles / norms[:, None]
+        unit @ unit.T
+
+    ours = median_time(lambda: importing.top_neighbours(profiles, 20), args.repeat)
+    theirs = median_time(bare, args.repeat)
+    table.add("onet", "inference (20 neighbours)", ours, "numpy similarity product", theirs, 3.0)
+    return g
+
+
+def import_time(module: str, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        code = (
+            "import time; t = time.perf_counter(); import "
+            + module
+            + "; print(time.perf_counter() - t)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout))
+    return statistics.median(times)
+
+
+MEMORY_CODE = """
+import json, sys, tracemalloc
+sys.path.insert(0, {here!r})
+import numpy as np
+import networkx as nx
+import synthetic
+import supportladder
+from supportladder.queries import shortest_path
+tracemalloc.start()
+if {which!r} == "networkx":
+    level, src, dst = synthetic.edges({roles}, {moves})
+    w = np.random.default_rng(0).random(src.size) + 1
+    g = nx.DiGraph()
+    g.add_nodes_from(f"r{{i:06d}}" for i in range({roles}))
+    g.add_weighted_edges_from(
+        (f"r{{u:06d}}", f"r{{v:06d}}", x)
+        for u, v, x in zip(src.tolist(), dst.tolist(), w.tolist())
+    )
+else:
+    g = synthetic.graph({roles}, {moves})
+    ids = sorted(r.id for r in g.roles)
+    from supportladder._private import csr
+    csr.snapshot(g)
+    reach = supportladder.queries.reachable_roles(g, ids[0], budget=3.0)
+_, peak = tracemalloc.get_traced_memory()
+print(json.dumps({{"peak": peak}}))
+"""
+
+
+def peak_memory(which: str, roles: int, moves: int) -> float:
+    """Return the peak traced allocation (bytes) of building the graph, in a fresh process."""
+    code = MEMORY_CODE.format(here=str(HERE), roles=roles, moves=moves, which=which)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(json.loads(out.stdout)["peak"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--roles", type=int, default=10_000)
+    parser.add_argument("--moves", type=int, default=80_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--memory-roles", type=int, default=100_000)
+    parser.add_argument("--memory-moves", type=int, default=800_000)
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repeat")
+    parser.add_argument("--no-onet", action="store_true", help="skip the O*NET graph")
+    parser.add_argument("--json", type=Path, help="also write the table as JSON here")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.roles, args.moves, args.repeat = 600, 4000, 1
+        args.memory_roles, args.memory_moves = 2000, 16000
+    table = Table()
+
+    g = synthetic.graph(args.roles, args.moves)
+    print(f"synthetic graph: {g}", flush=True)
+    bench_graph(table, "synthetic", g, args)
+
+    if not args.no_onet and ONET.is_dir():
+        onet_graph = bench_onet_inference(table, args)
+        print(f"O*NET graph: {onet_graph}", flush=True)
+        bench_graph(table, "onet", onet_graph, args)
+    elif not args.no_onet:
+        print(f"O*NET release not found at {ONET}; its rows are skipped", flush=True)
+
+    reps = 3 if args.quick else 7
+    table.add(
+        "-",
+        "import time",
+        import_time("supportladder", reps),
+        "import networkx",
+        import_time("networkx", reps),
+        1.3,
+    )
+    ours_mb = peak_memory("supportladder", args.memory_roles, args.memory_moves)
+    theirs_mb = peak_memory("networkx", args.memory_roles, args.memory_moves)
+    table.add(
+        f"{args.memory_roles // 1000}k/{args.memory_moves // 1000}k",
+        "peak memory",
+        ours_mb / 1e9,
+        "bare networkx.DiGraph",
+        theirs_mb / 1e9,
+        1.5,
+    )
+    print()
+    table.show()
+    if args.json:
+        args.json.write_text(json.dumps(table.rows, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

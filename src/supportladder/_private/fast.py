@@ -1,0 +1,473 @@
+"""The compiled query core: the same answers as :mod:`supportladder._private.paths`, faster.
+
+Queries on graphs of at least ``paths.FAST_THRESHOLD`` moves run here, on the graph's CSR
+snapshot (:mod:`supportladder._private.csr`), with SciPy's compiled Dijkstra and BFS
+(SciPy is imported on first use, never by ``import supportladder``).  Filters become a
+boolean mask over the snapshot's edges; no networkx graph is built.
+
+Identical results
+-----------------
+The reference sums costs exactly and, among the cheapest routes, returns the one whose
+tuple of role ids is smallest.  Here:
+
+1. SciPy's Dijkstra gives float distances (and a shortest-path tree).
+2. The *tight* edges — those with ``dist[u] + cost == dist[v]`` — are found exactly: with
+   plain float ``==`` when float sums are provably exact for the view's costs, otherwise
+   by recomputing every distance along the tree as an integer (in 31-bit limbs,
+   vectorised), checking that no near-tight edge undercuts it (if one does, the float tree
+   was not exactly optimal and the query falls back to the reference) and keeping the
+   near-tight edges whose exact slack is zero.
+3. Tight edges form the shortest-path DAG (costs are positive; views with a zero-cost move
+   fall back to the reference).  The lexicographically smallest route is read off it:
+   greedily towards one target, or by comparing tuples in exact-distance order for all.
+
+Anything the compiled core does not cover — profile starts, callable or custom weights,
+``max_steps``, zero-cost moves — raises :class:`Fallback` and the caller uses the reference.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import random
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from supportladder._private import csr as _csr
+from supportladder._private.paths import Edge, Filters, _avoided
+from supportladder.graph import CareerGraph
+from supportladder.model import KINDS
+
+__all__ = [
+    "Fallback",
+    "FastView",
+    "betweenness",
+    "critical_edges",
+    "gateways",
+    "minimax_bound",
+    "reach",
+    "shortest",
+    "view",
+]
+
+TOLERANCE = 1e-9
+"""Relative slack under which an edge is a tie candidate, checked exactly."""
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+class Fallback(Exception):
+    """The compiled core does not cover this query; use the reference."""
+
+
+def _scipy() -> Any:
+    # Imported on first use (and untyped): ``import supportladder`` stays cheap.
+    return importlib.import_module("scipy.sparse"), importlib.import_module("scipy.sparse.csgraph")
+
+
+class FastView:
+    """The moves of a snapshot that pass a query's filters, as masked CSR arrays."""
+
+    has_profile = False
+
+    def __init__(self, graph: CareerGraph, filters: Filters, eids: IntArray) -> None:
+        snap = _csr.snapshot(graph)
+        self.graph = graph
+        self.filters = filters
+        self.snap = snap
+        self.n = snap.n
+        self.eids = eids
+        self.src = snap.src[eids]
+        self.dst = snap.dst[eids]
+        full = _full_cost(snap, filters)
+        self.cost = full[eids]
+        self.keys = self.src * self.n + self.dst
+        ex = _full_exactness(snap, filters)
+        self.float_exact = ex.float_exact
+        self.q = ex.q
+        self.limbs = ex.limbs[:, eids]
+        self.k = ex.k
+        self._edges: dict[tuple[str, str], Edge] = {}
+        self._matrix: Any = None
+
+    # ------------------------------------------------------------------ building blocks
+    def matrix(self) -> Any:
+        if self._matrix is None:
+            self._matrix = self._build(self.src, self.dst, self.cost)
+        return self._matrix
+
+    def _build(self, src: IntArray, dst: IntArray, data: FloatArray) -> Any:
+        sparse, _ = _scipy()
+        indptr = np.zeros(self.n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=self.n), out=indptr[1:])
+        return sparse.csr_array((data, dst, indptr), shape=(self.n, self.n))
+
+    def without(self, *, node: int | None = None, edge: int | None = None) -> Any:
+        """Return the CSR matrix without a node's out-moves, or without one move."""
+        keep = np.ones(self.src.size, dtype=bool)
+        if node is not None:
+            keep &= self.src != node
+        if edge is not None:
+            keep[edge] = False
+        return self._build(self.src[keep], self.dst[keep], self.cost[keep])
+
+    def subset(self, keep: BoolArray) -> FastView:
+        return FastView(self.graph, self.filters, self.eids[keep])
+
+    def restrict(self, max_cost: float) -> FastView:
+        return self.subset(self.cost <= max_cost)
+
+    def position(self, u: int, v: int) -> int:
+        i = int(np.searchsorted(self.keys, u * self.n + v))
+        return i
+
+    def edge(self, source: str, target: str) -> Edge:
+        """Return one move as a reference :class:`Edge` (built once per view)."""
+        found = self._edges.get((source, target))
+        if found is None:
+            u, v = self.snap.index[source], self.snap.index[target]
+            i = self.position(u, v)
+            move = self.snap.moves[int(self.eids[i])]
+            cost = float(self.cost[i])
+            gaps = self.graph.delta(source, target)[1]
+            found = Edge(source, target, move.kind, cost, Fraction(cost), gaps, move.requirements)
+            self._edges[(source, target)] = found
+        return found
+
+    def exact_cost(self, value: float, limbs: IntArray | None) -> Fraction:
+        if limbs is None:
+            return Fraction(value)
+        total = sum(int(x) << (_csr.LIMB_BITS * j) for j, x in enumerate(limbs.tolist()))
+        return Fraction(total, 1 << self.q)
+
+
+def _full_cost(snap: _csr.Snapshot, filters: Filters) -> FloatArray:
+    if filters.weight is None:
+        ones: FloatArray | None = snap.cache.get("ones")
+        if ones is None:
+            ones = snap.cache["ones"] = np.ones(snap.src.size, dtype=np.float64)
+        return ones
+    return snap.weight
+
+
+def _full_exactness(snap: _csr.Snapshot, filters: Filters) -> _csr.Exactness:
+    key = ("exact", filters.weight is None)
+    found: _csr.Exactness | None = snap.cache.get(key)
+    if found is None:
+        found = snap.cache[key] = _csr.exactness(_full_cost(snap, filters), snap.n)
+    return found
+
+
+def view(graph: CareerGraph, filters: Filters) -> FastView:
+    """Return the compiled view of ``graph`` under ``filters`` (cached per filters)."""
+    snap = _csr.snapshot(graph)
+    key = ("view", filters.weight, filters.kinds, filters.max_step_cost, repr(filters.avoid))
+    views: dict[Any, FastView] = snap.cache.setdefault("views", {})
+    found = views.get(key)
+    if found is not None:
+        return found
+    cost = _full_cost(snap, filters)
+    keep = np.ones(snap.src.size, dtype=bool)
+    if filters.kinds is not None:
+        codes = [i for i, k in enumerate(KINDS) if k in filters.kinds]
+        keep &= np.isin(snap.kind, codes)
+    if filters.avoid is not None:
+        for e in snap.with_requirements.tolist():
+            if _avoided(snap.moves[e].requirements, filters.avoid):
+                keep[e] = False
+    if filters.max_step_cost is not None:
+        keep &= cost <= filters.max_step_cost
+    if (cost[keep] == 0).any():
+        raise Fallback("zero-cost moves")
+    found = FastView(graph, filters, np.flatnonzero(keep))
+    if len(views) >= 16:
+        views.pop(next(iter(views)))
+    views[key] = found
+    return found
+
+
+# ---------------------------------------------------------------------- exact DAGs
+def dags(
+    fv: FastView, sources: Sequence[int], limit: float | None = None
+) -> tuple[FloatArray, BoolArray, IntArray | None]:
+    """Return distances ``(b, n)``, tight edges ``(b, m)`` and exact distances.
+
+    Exact distances are ``None`` when floats are exact, else limbs of shape ``(k, b, n)``.
+    Raises :class:`Fallback` if the float tree is not exactly optimal.
+    """
+    _, csgraph = _scipy()
+    b, n = len(sources), fv.n
+    idx = np.asarray(sources, dtype=np.int64)
+    if fv.float_exact:
+        lim = np.inf if limit is None else limit
+        dist = np.atleast_2d(csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim))
+        du = dist[:, fv.src]
+        tight = np.isfinite(du) & (du + fv.cost == dist[:, fv.dst])
+        return dist, tight, None
+    lim = np.inf if limit is None else limit * (1 + 1e-6) + 1e-300
+    dist, pred = csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim, return_predecessors=True)
+    dist = np.atleast_2d(dist)
+    pred = np.atleast_2d(pred).ravel().astype(np.int64)
+    total = b * n
+    flat = np.arange(total, dtype=np.int64)
+    rows = flat // n
+    has = pred >= 0
+    anc = np.where(has, rows * n + pred, flat)
+    pos = np.searchsorted(fv.keys, pred[has] * n + (flat[has] % n))
+    val = np.zeros((fv.k, total), dtype=np.int64)
+    val[:, has] = fv.limbs[:, pos]
+    while True:
+        nxt = anc[anc]
+        if np.array_equal(nxt, anc):
+            break
+        val = val + val[:, anc]
+        anc = nxt
+    exact = _csr.normalise(val).reshape(fv.k, b, n)
+    du = dist[:, fv.src]
+    dv = dist[:, fv.dst]
+    with np.errstate(invalid="ignore"):
+        near = np.isfinite(du) & np.isfinite(dv) & (np.abs(du + fv.cost - dv) <= TOLERANCE * dv)
+    ci, ce = np.nonzero(near)
+    total_u = _csr.normalise(exact[:, ci, fv.src[ce]] + fv.limbs[:, ce])
+    sign = _csr.compare(total_u, exact[:, ci, fv.dst[ce]])
+    if (sign < 0).any():
+        raise Fallback("float shortest-path tree is not exactly optimal")
+    tight = np.zeros((b, fv.src.size), dtype=bool)
+    ok = sign == 0
+    tight[ci[ok], ce[ok]] = True
+    return dist, tight, exact
+
+
+def _within(
+    fv: FastView, dist: FloatArray, exact: IntArray | None, budget: float | None
+) -> BoolArray:
+    """Return the nodes reached within ``budget`` (exactly), for one source."""
+    reached: BoolArray = np.isfinite(dist)
+    if budget is None:
+        return reached
+    if exact is None:
+        return reached & (dist <= budget)
+    cap = _csr.limbs_of(_exact_bound(fv, budget), fv.k)[:, None]
+    sign = _csr.compare(exact, np.broadcast_to(cap, exact.shape))
+    return reached & (sign <= 0)
+
+
+def _exact_bound(fv: FastView, budget: float) -> int:
+    num, den = Fraction(budget).as_integer_ratio()
+    return (num << fv.q) // den
+
+
+# ---------------------------------------------------------------------- routes
+def _ancestors(srcs: IntArray, dsts: IntArray, n: int, target: int) -> set[int]:
+    order = np.argsort(dsts, kind="stable")
+    by_dst = srcs[order]
+    ptr = np.searchsorted(dsts[order], np.arange(n + 1))
+    seen = {target}
+    stack = [target]
+    while stack:
+        v = stack.pop()
+        for u in by_dst[ptr[v] : ptr[v + 1]].tolist():
+            if u not in seen:
+                seen.add(u)
+                stack.append(u)
+    return seen
+
+
+def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[str, ...]] | None:
+    """Return ``(exact cost, role ids)`` of the reference's route, or ``None``."""
+    s, t = fv.snap.index[source], fv.snap.index[target]
+    if s == t:
+        return Fraction(0), (source,)
+    dist, tight, exact = dags(fv, [s])
+    if not np.isfinite(dist[0, t]):
+        return None
+    es = np.flatnonzero(tight[0])
+    fs, fd = fv.src[es], fv.dst[es]
+    ok = _ancestors(fs, fd, fv.n, t)
+    ptr = np.searchsorted(fs, np.arange(fv.n + 1))
+    route = [s]
+    u = s
+    while u != t:
+        for v in fd[ptr[u] : ptr[u + 1]].tolist():
+            if v in ok:
+                break
+        else:  # pragma: no cover - a tight edge always continues towards t
+            raise Fallback("broken shortest-path DAG")
+        route.append(v)
+        u = v
+    ids = fv.snap.ids
+    cost = fv.exact_cost(float(dist[0, t]), None if exact is None else exact[:, 0, t])
+    return cost, tuple(ids[i] for i in route)
+
+
+def reach(
+    fv: FastView, source: str, budget: float | None
+) -> list[tuple[str, Fraction, tuple[str, ...]]]:
+    """Return ``(role, exact cost, role ids)`` for every role within ``budget``, sorted."""
+    s = fv.snap.index[source]
+    dist, tight, exact = dags(fv, [s], budget)
+    ex = None if exact is None else exact[:, 0, :]
+    ok = _within(fv, dist[0], ex, budget)
+    nodes = np.flatnonzero(ok)
+    if ex is None:
+        order = nodes[np.argsort(dist[0, nodes], kind="stable")]
+        costs = {int(v): Fraction(float(dist[0, v])) for v in nodes.tolist()}
+    else:
+        keys = [ex[j, nodes] for j in range(fv.k)]
+        order = nodes[np.lexsort(keys)]  # last key (most significant limb) is primary
+        costs = {int(v): fv.exact_cost(0.0, ex[:, v]) for v in nodes.tolist()}
+    es = np.flatnonzero(tight[0] & ok[fv.src] & ok[fv.dst])
+    fs, fd = fv.src[es], fv.dst[es]
+    by = np.argsort(fd, kind="stable")
+    preds = fs[by]
+    ptr = np.searchsorted(fd[by], np.arange(fv.n + 1))
+    best: dict[int, tuple[int, ...]] = {s: (s,)}
+    for v in order.tolist():
+        if v == s:
+            continue
+        us = preds[ptr[v] : ptr[v + 1]].tolist()
+        if len(us) == 1:
+            best[v] = (*best[us[0]], v)
+        else:
+            best[v] = min((*best[u], v) for u in us)
+    ids = fv.snap.ids
+    out = [(ids[v], costs[v], tuple(ids[i] for i in best[v])) for v in order.tolist()]
+    out.sort(key=lambda item: (item[1], item[0]))
+    return out
+
+
+# ---------------------------------------------------------------------- bottlenecks
+def _joined(fv: FastView, matrix: Any, s: int, t: int) -> bool:
+    _, csgraph = _scipy()
+    found = csgraph.breadth_first_order(matrix, s, directed=True, return_predecessors=False)
+    return bool((found == t).any())
+
+
+def joined(fv: FastView, source: str, target: str) -> bool:
+    """Return whether some route leads from ``source`` to ``target``."""
+    index = fv.snap.index
+    return _joined(fv, fv.matrix(), index[source], index[target])
+
+
+def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
+    """Return the least possible cost of a route's costliest move (``None``: no route)."""
+    s, t = fv.snap.index[source], fv.snap.index[target]
+    if s == t:
+        return 0.0
+    if not _joined(fv, fv.matrix(), s, t):
+        return None
+    levels = np.unique(fv.cost)
+    lo, hi = 0, levels.size - 1  # the answer is levels[i] for the least i that joins
+    while lo < hi:
+        mid = (lo + hi) // 2
+        keep = fv.cost <= levels[mid]
+        m = fv._build(fv.src[keep], fv.dst[keep], fv.cost[keep])
+        if _joined(fv, m, s, t):
+            hi = mid
+        else:
+            lo = mid + 1
+    return float(levels[lo])
+
+
+def gateways(fv: FastView, route: Sequence[str]) -> tuple[str, ...]:
+    """Return the roles other than the ends on every route, in route order.
+
+    Every such role is on ``route`` (any route), so each of its inner roles is tested:
+    the ends stay joined without its out-moves or it is a gateway.
+    """
+    index = fv.snap.index
+    s, t = index[route[0]], index[route[-1]]
+    return tuple(
+        role for role in route[1:-1] if not _joined(fv, fv.without(node=index[role]), s, t)
+    )
+
+
+def critical_edges(
+    fv: FastView, route: Sequence[str], gates: Iterable[str]
+) -> tuple[tuple[str, str], ...]:
+    """Return the moves of ``route`` without which its ends are no longer joined.
+
+    Both ends of such a move are on every route, so only moves between consecutive
+    gateways (or ends) are tested.
+    """
+    index = fv.snap.index
+    s, t = index[route[0]], index[route[-1]]
+    keep = {route[0], route[-1], *gates}
+    out: list[tuple[str, str]] = []
+    for u, v in itertools.pairwise(route):
+        if u in keep and v in keep:
+            pos = fv.position(index[u], index[v])
+            if not _joined(fv, fv.without(edge=pos), s, t):
+                out.append((u, v))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------- betweenness
+def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]:
+    """Return normalised weighted betweenness, as networkx computes it on the view.
+
+    With ``sample``, only that many sources are used, chosen like networkx does with
+    ``k=sample, seed=seed`` on a graph whose nodes are in id order.
+    """
+    sparse, _ = _scipy()
+    n = fv.n
+    ids = fv.snap.ids
+    k = None if sample is None or sample == n else sample
+    sources = list(range(n))
+    if k is not None:
+        # networkx samples the node labels of a graph built in id order: the same draw.
+        chosen = random.Random(seed).sample(list(ids), k)
+        sources = sorted(fv.snap.index[c] for c in chosen)
+    scores = np.zeros(n, dtype=np.float64)
+    m = max(fv.src.size, 1)
+    batch = max(1, min(len(sources), 2_000_000 // m))
+    for start in range(0, len(sources), batch):
+        chunk = sources[start : start + batch]
+        scores += _brandes(fv, chunk, sparse)
+    count = n - 1  # networkx's N without endpoints
+    if count >= 2:
+        if k is None:
+            scores *= 1 / (count * (count - 1))
+        else:
+            src_scale = 1 / ((k - 1) * (count - 1)) if k > 1 else float("nan")
+            other = 1 / (k * (count - 1))
+            factors = np.full(n, other)
+            factors[np.asarray(sources, dtype=np.int64)] = src_scale
+            scores *= factors
+    return {ids[i]: float(scores[i]) for i in range(n)}
+
+
+def _brandes(fv: FastView, sources: Sequence[int], sparse: Any) -> FloatArray:
+    _, tight, _ = dags(fv, sources)
+    b, n = len(sources), fv.n
+    bi, be = np.nonzero(tight)
+    rows = bi * n + fv.dst[be]
+    cols = bi * n + fv.src[be]
+    size = b * n
+    into = sparse.csr_array((np.ones(rows.size), (rows, cols)), shape=(size, size))
+    out_of = into.T.tocsr()
+    start = np.arange(b, dtype=np.int64) * n + np.asarray(sources, dtype=np.int64)
+    seed = np.zeros(size)
+    seed[start] = 1.0
+    sigma = seed
+    while True:
+        new = seed + into @ sigma
+        if np.array_equal(new, sigma):
+            break
+        sigma = new
+    delta = np.zeros(size)
+    safe = np.where(sigma > 0, sigma, 1.0)
+    while True:
+        new = sigma * (out_of @ ((1.0 + delta) / safe))
+        if np.array_equal(new, delta):
+            break
+        delta = new
+    delta[start] = 0.0
+    result: FloatArray = delta.reshape(b, n).sum(axis=0)
+    return result

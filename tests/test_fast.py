@@ -1,0 +1,194 @@
+"""The compiled query core against the pure-Python reference and brute force.
+
+``FAST_THRESHOLD`` is set to 0 so that every graph, however small, takes the compiled path;
+the property tests of ``test_queries_properties`` then run again against brute force, and
+both back ends are compared on graphs whose weights are not exactly summable in floats
+(importances 0.1, 0.2, 0.3: 0.1 + 0.2 != 0.3 exactly) and on graphs full of equal-cost ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import test_queries_properties as props
+from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
+from supportladder._private import csr
+from supportladder._private import paths as _paths
+from supportladder.queries import (
+    bottlenecks,
+    chokepoints,
+    reachable_roles,
+    shortest_path,
+)
+from supportladder.strategies import career_graphs
+
+EXAMPLES = settings(max_examples=30, deadline=None)
+
+
+@pytest.fixture(autouse=True)
+def compiled_everywhere() -> Iterator[None]:
+    saved = _paths.FAST_THRESHOLD
+    _paths.FAST_THRESHOLD = 0
+    try:
+        yield
+    finally:
+        _paths.FAST_THRESHOLD = saved
+
+
+def reference(run: Callable[[], Any]) -> Any:
+    saved = _paths.FAST_THRESHOLD
+    _paths.FAST_THRESHOLD = 10**9
+    try:
+        return run()
+    except NoPathError as exc:
+        return ("no path", str(exc))
+    finally:
+        _paths.FAST_THRESHOLD = saved
+
+
+def compiled(run: Callable[[], Any]) -> Any:
+    try:
+        return run()
+    except NoPathError as exc:
+        return ("no path", str(exc))
+
+
+# ---------------------------------------------------------------------- brute force, again
+@pytest.mark.parametrize(
+    "test",
+    [
+        props.test_shortest_path_agrees_with_brute_force,
+        props.test_max_step_cost_agrees_with_brute_force,
+        props.test_bottlenecks_agree_with_brute_force,
+        props.test_reachable_agrees_with_brute_force,
+        props.test_reachable_monotone_in_budget,
+        props.test_chokepoints_are_betweenness_on_the_kind_filtered_graph,
+    ],
+    ids=lambda t: t.__name__,
+)
+def test_compiled_core_agrees_with_brute_force(test: Callable[[], None]) -> None:
+    test()
+
+
+# ---------------------------------------------------------------------- both back ends
+ragged = st.sampled_from([0.1, 0.2, 0.3, 0.7])
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[CareerGraph, str, str]:
+    g = draw(
+        career_graphs(
+            max_roles=8,
+            importances=draw(st.sampled_from([ragged, st.sampled_from([0.5, 1.0, 2.0])])),
+            base_costs=st.sampled_from([0.1, 0.5, 1.0]),
+        )
+    )
+    ids = [r.id for r in g.roles]
+    return g, draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
+
+
+@EXAMPLES
+@given(cases(), st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]))
+def test_back_ends_agree(case: tuple[CareerGraph, str, str], budget: float | None) -> None:
+    g, s, t = case
+    for query in (
+        lambda: shortest_path(g, s, t),
+        lambda: shortest_path(g, s, t, weight=None),
+        lambda: bottlenecks(g, s, t),
+        lambda: reachable_roles(g, s, budget=budget),
+    ):
+        assert compiled(query) == reference(query)
+    ranked, expected = chokepoints(g), reference(lambda: chokepoints(g))
+    assert dict(ranked) == pytest.approx(dict(expected))
+    assert [r for r, _ in ranked] == [r for r, _ in expected]
+
+
+def test_exact_ties_are_told_from_float_ties() -> None:
+    """0.1 + 0.2 and 0.1 + 0.2 summed in another order: equal floats, unequal exactly.
+
+    s -> p costs float(0.1 + 0.2); s -> z -> p costs 0.1, then 0.2.  In floats the two
+    routes tie (and "p" < "z" would pick s -> p); exactly, s -> z -> p is cheaper.
+    """
+    from supportladder import Weighting
+
+    g = CareerGraph(
+        "ties",
+        skills=[Skill("a", "A", importance=0.1), Skill("b", "B", importance=0.2)],
+        roles=[
+            Role("s", "S", 1),
+            Role("z", "Z", 1, skills={"a": 1}),
+            Role("p", "P", 1, skills={"a": 1, "b": 1}),
+        ],
+        transitions=[
+            Transition("s", "z", "lateral"),
+            Transition("z", "p", "lateral"),
+            Transition("s", "p", "lateral"),
+        ],
+        weighting=Weighting(base_cost=0.0),
+    )
+    assert g.weight("s", "z") + g.weight("z", "p") == g.weight("s", "p")
+    assert Fraction(g.weight("s", "z")) + Fraction(g.weight("z", "p")) < Fraction(
+        g.weight("s", "p")
+    )
+    assert not csr.exactness(csr.snapshot(g).weight, len(g.roles)).float_exact
+    assert shortest_path(g, "s", "p").roles == ("s", "z", "p")
+    for query in (
+        lambda: shortest_path(g, "s", "p"),
+        lambda: reachable_roles(g, "s"),
+        lambda: bottlenecks(g, "s", "p"),
+    ):
+        assert compiled(query) == reference(query)
+
+
+@settings(max_examples=30, deadline=None)
+@given(career_graphs(max_roles=8, importances=ragged))
+def test_compiled_weights_are_the_graph_weights(g: CareerGraph) -> None:
+    snap = csr.snapshot(g)
+    for u, v, w in zip(snap.src.tolist(), snap.dst.tolist(), snap.weight.tolist(), strict=True):
+        assert w == g.weight(snap.ids[u], snap.ids[v])  # bit for bit
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(0.001, 1000.0), min_size=1, max_size=20), st.integers(2, 100))
+def test_exact_limbs_hold_the_costs(values: list[float], nodes: int) -> None:
+    cost = np.array(values)
+    ex = csr.exactness(cost, nodes)
+    for j, value in enumerate(values):
+        assert ex.to_int(ex.limbs[:, j]) == Fraction(value) * (1 << ex.q)
+
+
+@settings(max_examples=20, deadline=None)
+@given(career_graphs(max_roles=8), st.integers(1, 8), st.integers(0, 3))
+def test_sampled_chokepoints_follow_networkx(g: CareerGraph, k: int, seed: int) -> None:
+    k = min(k, len(g.roles))
+    h = props.filtered(g)
+    for u, v in h.edges:
+        h.edges[u, v]["exact"] = Fraction(h.edges[u, v]["weight"])
+    expected = nx.betweenness_centrality(h, k=k, seed=seed, weight="exact", normalized=True)
+    got = dict(chokepoints(g, sample=k, seed=seed))
+    assert got == pytest.approx(expected, nan_ok=True)
+    assert dict(reference(lambda: chokepoints(g, sample=k, seed=seed))) == pytest.approx(
+        expected, nan_ok=True
+    )
+
+
+def test_fallbacks_keep_the_reference() -> None:
+    from supportladder import load
+
+    ladder = load("support-ladder")
+    s, t = "support-technician", "chief-customer-officer"
+    # profiles, callables and max_steps go to the reference but still work at threshold 0
+    profile = dict(ladder.effective_skills(s))
+    assert shortest_path(ladder, profile, t).roles[0] == "<profile>"
+    assert shortest_path(ladder, s, t, weight=lambda u, v, d: d["weight"]) == shortest_path(
+        ladder, s, t
+    )
+    assert reachable_roles(ladder, s, max_steps=2)
