@@ -578,3 +578,9 @@ def test_queries_run_on_every_bundled_graph(name: str) -> None:
     b = bottlenecks(g, lowest.id, far.role)
     assert b.smoothest_path.max_step_cost <= p.max_step_cost
     assert len(chokepoints(g, top=3)) == min(3, len(g.roles))
+
+
+def test_alternatives_are_capped() -> None:
+    g = supportladder.load()
+    with pytest.raises(supportladder.QueryArgumentError, match="k must be at most 1,000"):
+        supportladder.alternative_paths(g, "Customer Support Representative", "CCO", k=10**9)

@@ -52,7 +52,7 @@ import importlib
 import itertools
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 from attrs import field, frozen
@@ -72,7 +72,11 @@ if TYPE_CHECKING:
 
     from supportladder._private.fast import FastView
 
+MAX_ALTERNATIVES: Final = 1000
+"""The most routes :func:`alternative_paths` lists; Yen's algorithm costs time per route."""
+
 __all__ = [
+    "MAX_ALTERNATIVES",
     "PROFILE",
     "PROFILE_KIND",
     "Bottlenecks",
@@ -664,7 +668,7 @@ def alternative_paths(
     >>> routes[0] == shortest_path(g, "customer-support-representative", "cco")
     True
     """
-    k = _paths.check_count("k", k, minimum=1)
+    k = _paths.check_count("k", k, minimum=1, maximum=MAX_ALTERNATIVES)
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)

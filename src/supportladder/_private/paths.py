@@ -81,12 +81,17 @@ def check_number(name: str, value: object, *, minimum: float = 0.0) -> float:
     return float(value)
 
 
-def check_count(name: str, value: object, *, minimum: int) -> int:
-    """Return ``value`` if it is a whole number >= ``minimum``."""
+def check_count(name: str, value: object, *, minimum: int, maximum: int | None = None) -> int:
+    """Return ``value`` if it is a whole number >= ``minimum`` (and <= ``maximum``)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise QueryArgumentError(f"{name} must be a whole number, got {_show(value)}")
     if value < minimum:
         raise QueryArgumentError(f"{name} must be at least {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise QueryArgumentError(
+            f"{name} must be at most {maximum:,}, got {value:,}: a graph can hold more loop-free "
+            "routes than any query could list, so ask for fewer"
+        )
     return value
 
 
