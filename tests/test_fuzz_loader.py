@@ -158,7 +158,8 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
             section = draw(st.sampled_from(["skills", "roles", "transitions"]))
             records = data.get(section)
             if isinstance(records, list) and records:
-                records.append(dict(draw(st.sampled_from(records))))
+                record = draw(st.sampled_from(records))
+                records.append(dict(record) if isinstance(record, dict) else record)
         elif action == "swap" and len(existing) >= 2:
             a, b = draw(st.sampled_from(existing)), draw(st.sampled_from(existing))
             target[a], target[b] = target[b], target[a]
