@@ -8,6 +8,7 @@ both back ends are compared on graphs whose weights are not exactly summable in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any
@@ -23,6 +24,7 @@ from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
 from supportladder._private import csr
 from supportladder._private import paths as _paths
 from supportladder.queries import (
+    Reach,
     bottlenecks,
     chokepoints,
     reachable_roles,
@@ -192,3 +194,76 @@ def test_fallbacks_keep_the_reference() -> None:
         ladder, s, t
     )
     assert reachable_roles(ladder, s, max_steps=2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(cases(), st.sampled_from([None, frozenset({"upward"}), frozenset({"upward", "lateral"})]))
+def test_cuts_match_the_reference_on_any_route(
+    case: tuple[CareerGraph, str, str], kinds: frozenset[str] | None
+) -> None:
+    """One search for gateways and critical moves, on a BFS route, equals the reference."""
+    from supportladder._private import fast
+
+    g, s, t = case
+    filters = _paths.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
+    try:
+        fv = fast.view(g, filters)
+    except fast.Fallback:
+        return
+    route = fast.any_route(fv, s, t)
+    view = _paths.build_view(g, filters)
+    if route is None:
+        assert t not in _paths.search(view, s, target=t)
+        return
+    if s == t:
+        return
+    gates, critical = fast.cuts(fv, route)
+    assert gates == _paths.gateways(view, s, t)
+    assert critical == _paths.critical_edges(view, route)
+
+
+def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same comparisons with exact sums in 31-bit limbs instead of single int64s."""
+    from supportladder._private import fast
+
+    monkeypatch.setattr(fast, "USE_INT64", False)
+    test_back_ends_agree()
+    test_exact_ties_are_told_from_float_ties()
+
+
+def test_lazy_reaches_behave_as_a_list() -> None:
+    import copy
+    import pickle
+
+    from supportladder import load
+    from supportladder.queries import Reaches
+
+    g = load("support-careers")
+    s = "customer-support-representative"
+    lazy = reachable_roles(g, s)
+    assert isinstance(lazy, Reaches)
+    assert lazy._pending is not None
+    assert len(lazy) > 3
+    assert lazy._pending is not None
+    full = reference(lambda: reachable_roles(g, s))
+    assert lazy == full
+    assert list(reachable_roles(g, s)) == list(full)
+    assert reachable_roles(g, s)[2] == full[2]
+    assert reachable_roles(g, s)[1:3] == full[1:3]
+    assert repr(reachable_roles(g, s)) == repr(full)
+    assert reachable_roles(g, s).to_dict() == full.to_dict()
+    assert pickle.loads(pickle.dumps(reachable_roles(g, s))) == full
+    assert copy.deepcopy(reachable_roles(g, s)) == full
+    assert full[0] in reachable_roles(g, s)
+    assert [] != reachable_roles(g, s)  # noqa: SIM300 - the reflected comparison
+    # Readers in C that go through the sequence protocol see the items too.
+    assert json.dumps(reachable_roles(g, s), default=Reach.to_dict) == json.dumps(full.to_dict())
+    assert len(np.array(reachable_roles(g, s), dtype=object)) == len(full)
+    assert tuple(reachable_roles(g, s)) == tuple(full)
+    assert [*full[:1], *full] == full[:1] + reachable_roles(g, s)
+    assert sum([reachable_roles(g, s)], []) == list(full)  # noqa: RUF017 - the reflected concatenation
+    assert sorted(reachable_roles(g, s), key=lambda r: r.role) == sorted(full, key=lambda r: r.role)
+    grown = reachable_roles(g, s)
+    grown.append(full[0])
+    assert len(grown) == len(full) + 1
+    assert grown[-1] == full[0]

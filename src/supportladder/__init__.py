@@ -14,6 +14,9 @@ Examples
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from supportladder.errors import (
     GraphFileError,
     NoPathError,
@@ -23,7 +26,6 @@ from supportladder.errors import (
     SupportLadderError,
 )
 from supportladder.graph import CareerGraph
-from supportladder.io import DEFAULT_GRAPH, bundled, dumps, load, loads, save
 from supportladder.model import (
     DEFAULT_SCALE,
     KINDS,
@@ -35,21 +37,62 @@ from supportladder.model import (
     Transition,
     Weighting,
 )
-from supportladder.queries import (
-    Bottlenecks,
-    Chokepoints,
-    Path,
-    Reach,
-    Reaches,
-    Step,
-    alternative_paths,
-    bottlenecks,
-    chokepoints,
-    reachable_roles,
-    roles_for_interest,
-    shortest_path,
-    skill_gap,
-)
+
+if TYPE_CHECKING:
+    from supportladder.io import DEFAULT_GRAPH, bundled, dumps, load, loads, save
+    from supportladder.queries import (
+        Bottlenecks,
+        Chokepoints,
+        Path,
+        Reach,
+        Reaches,
+        Step,
+        alternative_paths,
+        bottlenecks,
+        chokepoints,
+        reachable_roles,
+        roles_for_interest,
+        shortest_path,
+        skill_gap,
+    )
+
+# Reading files (cattrs) and the queries load on first use: ``import supportladder`` costs
+# little more than ``import networkx``.  ``supportladder.load`` and the rest work as usual.
+_LAZY = {
+    **dict.fromkeys(("DEFAULT_GRAPH", "bundled", "dumps", "load", "loads", "save"), "io"),
+    **dict.fromkeys(
+        (
+            "Bottlenecks",
+            "Chokepoints",
+            "Path",
+            "Reach",
+            "Reaches",
+            "Step",
+            "alternative_paths",
+            "bottlenecks",
+            "chokepoints",
+            "reachable_roles",
+            "roles_for_interest",
+            "shortest_path",
+            "skill_gap",
+        ),
+        "queries",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'supportladder' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"supportladder.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0"
 

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -70,7 +71,7 @@ from supportladder.model import HOLLAND_LETTERS, Gap, Requirements, Role
 if TYPE_CHECKING:
     import pandas
 
-    from supportladder._private.fast import FastView
+    from supportladder._private.fast import FastView, Reached
 
 MAX_ALTERNATIVES: Final = 1000
 """The most routes :func:`alternative_paths` lists; Yen's algorithm costs time per route."""
@@ -323,10 +324,55 @@ class Reach:
         }
 
 
-class Reaches(list[Reach]):
-    """The result of :func:`reachable_roles`: a list of :class:`Reach`, cheapest first."""
+_FILL_LOCK = threading.RLock()
 
-    __slots__ = ()
+
+class _Pending(Protocol):
+    def __len__(self) -> int: ...
+
+    def build(self) -> list[Reach]: ...
+
+
+class Reaches(list[Reach]):
+    """The result of :func:`reachable_roles`: a list of :class:`Reach`, cheapest first.
+
+    On large graphs the list is filled on first use: :func:`reachable_roles` returns once
+    it knows which roles are reached, and their routes are built when the list is first
+    read (``len`` alone builds nothing).  Every list operation behaves as on a full list.
+    """
+
+    __slots__ = ("_pending",)
+
+    def __init__(self, iterable: Iterable[Reach] = (), /) -> None:
+        super().__init__(iterable)
+        self._pending: _Pending | None = None
+
+    @classmethod
+    def _lazy(cls, pending: _Pending) -> Reaches:
+        out = cls()
+        out._pending = pending
+        return out
+
+    def _fill(self) -> None:
+        if getattr(self, "_pending", None) is None:
+            return
+        with _FILL_LOCK:  # two threads reading one new list fill it once
+            pending = getattr(self, "_pending", None)
+            if pending is not None:
+                list.extend(self, pending.build())
+                self._pending = None
+
+    def __len__(self) -> int:
+        pending = getattr(self, "_pending", None)
+        return len(pending) if pending is not None else list.__len__(self)
+
+    def __radd__(self, other: object) -> list[Reach]:
+        # ``[...] + reaches`` (and ``sum(..., [])``) would otherwise copy the list's storage
+        # directly, unfilled.
+        if not isinstance(other, list):
+            return NotImplemented
+        self._fill()
+        return [*other, *self]
 
     def to_dict(self) -> list[dict[str, Any]]:
         """Return a list of :meth:`Reach.to_dict`."""
@@ -343,6 +389,59 @@ class Reaches(list[Reach]):
 
     def _repr_html_(self) -> str | None:
         return _html("reaches_html", self)
+
+
+def _filled(name: str) -> Callable[..., Any]:
+    method = getattr(list, name)
+
+    def run(self: Reaches, *args: Any, **kwargs: Any) -> Any:
+        self._fill()
+        for other in args:
+            if isinstance(other, Reaches):
+                other._fill()
+        return method(self, *args, **kwargs)
+
+    run.__name__ = run.__qualname__ = name
+    run.__doc__ = method.__doc__
+    return run
+
+
+# Every list operation that reads or changes the items fills a pending list first.
+for _name in (
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__iter__",
+    "__reversed__",
+    "__contains__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__repr__",
+    "__add__",
+    "__mul__",
+    "__rmul__",
+    "__iadd__",
+    "__imul__",
+    "__reduce_ex__",
+    "__sizeof__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "index",
+    "count",
+    "copy",
+    "sort",
+    "reverse",
+):
+    setattr(Reaches, _name, _filled(_name))
+del _name
 
 
 @frozen
@@ -483,12 +582,41 @@ def _fast(graph: CareerGraph, filters: _paths.Filters, start: _Start | None) -> 
         return None
 
 
-def _to_path(view: _Edges, roles: tuple[str, ...], exact: Fraction) -> Path:
+def _to_path(
+    view: _Edges,
+    roles: tuple[str, ...],
+    exact: Fraction,
+    steps_of: dict[tuple[str, str], Step] | None = None,
+) -> Path:
+    """Return a route as a :class:`Path`; ``steps_of`` shares equal steps between routes."""
     steps = []
     for u, v in itertools.pairwise(roles):
-        e = view.edge(u, v)
-        steps.append(Step(u, v, e.kind, e.cost, e.gaps, e.requirements))
+        step = None if steps_of is None else steps_of.get((u, v))
+        if step is None:
+            e = view.edge(u, v)
+            step = Step(u, v, e.kind, e.cost, e.gaps, e.requirements)
+            if steps_of is not None:
+                steps_of[(u, v)] = step
+        steps.append(step)
     return Path(roles, steps, float(exact))
+
+
+class _FastReaches:
+    """The compiled core's reachable roles, made :class:`Reach` objects when first read."""
+
+    def __init__(self, fv: FastView, found: Reached) -> None:
+        self.fv = fv
+        self.found = found
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    def build(self) -> list[Reach]:
+        steps_of: dict[tuple[str, str], Step] = {}
+        return [
+            Reach(role, float(exact), len(roles) - 1, _to_path(self.fv, roles, exact, steps_of))
+            for role, exact, roles in self.found.items()
+        ]
 
 
 def _no_route_text(
@@ -733,11 +861,7 @@ def reachable_roles(
         except fast.Fallback:
             pass
         else:
-            return Reaches(
-                Reach(role, float(exact), len(roles) - 1, _to_path(fv, roles, exact))
-                for role, exact, roles in found
-                if role != start.node
-            )
+            return Reaches._lazy(_FastReaches(fv, found))
     view = _paths.build_view(graph, filters, profile=start.profile)
     labels = _paths.search(
         view,
@@ -835,15 +959,51 @@ def _fast_bottlenecks(
     assert bound is not None  # a route exists
     smooth = fast.shortest(fv.restrict(bound), start.node, goal.id)
     assert smooth is not None
-    gates = fast.gateways(fv, shortest.roles)
+    gates, critical = fast.cuts(fv, shortest.roles)
     return Bottlenecks(
         source=start.node,
         target=goal.id,
         gateways=gates,
-        critical_transitions=fast.critical_edges(fv, shortest.roles, gates),
+        critical_transitions=critical,
         hardest_step=shortest.hardest_step,
         smoothest_path=_to_path(fv, smooth[1], smooth[0]),
         shortest_path=shortest,
+    )
+
+
+def _cuts(
+    graph: CareerGraph,
+    source: Source,
+    target: str | Role,
+    *,
+    kinds: Iterable[str] | None = None,
+    weight: WeightSpec = "weight",
+    max_step_cost: float | None = None,
+    avoid: Iterable[str] | Mapping[str, object] | None = None,
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Return :func:`bottlenecks`' gateways and critical moves alone, by the same code.
+
+    The benchmarks time this against a dominator tree: ``bottlenecks`` also finds the
+    cheapest and the smoothest routes.  Any route serves, so a BFS route is used here.
+    """
+    start = _start(graph, source)
+    goal = graph.role(target)
+    filters = _filters(kinds, max_step_cost, avoid, weight)
+    fv = _fast(graph, filters, start)
+    if fv is not None:
+        from supportladder._private import fast
+
+        route = fast.any_route(fv, start.node, goal.id)
+        if route is None:
+            raise _no_path(graph, start, goal, filters)
+        return fast.cuts(fv, route)
+    view = _paths.build_view(graph, filters, profile=start.profile)
+    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
+    if found is None:
+        raise _no_path(graph, start, goal, filters)
+    return (
+        _paths.gateways(view, start.node, goal.id),
+        _paths.critical_edges(view, found[1]),
     )
 
 

@@ -151,6 +151,7 @@ class Exactness:
     float_exact: bool
     q: int
     limbs: IntArray  # (k, edges): the costs in units of 2**-q, 31 bits per limb
+    ints: IntArray | None = None  # the costs in units of 2**-q, if each fits in 61 bits
 
     @property
     def k(self) -> int:
@@ -178,7 +179,8 @@ def exactness(cost: FloatArray, nodes: int) -> Exactness:
     positive = cost > 0
     values = cost[positive]
     if values.size == 0:
-        return Exactness(True, 0, np.zeros((1, cost.size), dtype=np.int64))
+        zero = np.zeros(cost.size, dtype=np.int64)
+        return Exactness(True, 0, zero[None, :].copy(), zero)
     mant, expo = np.frexp(values)
     whole = (mant * 2.0**53).astype(np.int64)  # exact: values == whole * 2**(expo - 53)
     low = whole & -whole
@@ -192,6 +194,10 @@ def exactness(cost: FloatArray, nodes: int) -> Exactness:
     float_exact = bits + room <= 53
     k = (bits + room) // LIMB_BITS + 1
     limbs = np.zeros((k, cost.size), dtype=np.int64)
+    single: IntArray | None = None
+    if bits <= 61:
+        single = np.zeros(cost.size, dtype=np.int64)
+        single[positive] = odd << shift
     if not float_exact:
         ints = odd.astype(object) << shift.astype(object)
         where = np.flatnonzero(positive)
@@ -203,7 +209,7 @@ def exactness(cost: FloatArray, nodes: int) -> Exactness:
         where = np.flatnonzero(positive)
         for j in range(k):
             limbs[j, where] = (ints64 >> (LIMB_BITS * j)) & LIMB_MASK
-    return Exactness(float_exact, q, limbs)
+    return Exactness(float_exact, q, limbs, single)
 
 
 def normalise(limbs: IntArray) -> IntArray:

@@ -28,9 +28,8 @@ Anything the compiled core does not cover — profile starts, callable or custom
 from __future__ import annotations
 
 import importlib
-import itertools
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -45,9 +44,10 @@ from supportladder.model import KINDS
 __all__ = [
     "Fallback",
     "FastView",
+    "Reached",
+    "any_route",
     "betweenness",
-    "critical_edges",
-    "gateways",
+    "cuts",
     "minimax_bound",
     "reach",
     "shortest",
@@ -56,6 +56,9 @@ __all__ = [
 
 TOLERANCE = 1e-9
 """Relative slack under which an edge is a tie candidate, checked exactly."""
+
+USE_INT64 = True
+"""Sum exact costs as single int64s when they fit (tests turn it off to check the limbs)."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -93,14 +96,27 @@ class FastView:
         self.q = ex.q
         self.limbs = ex.limbs[:, eids]
         self.k = ex.k
+        self.ints = None if ex.ints is None else ex.ints[eids]
+        self.int_room = (
+            0.0 if ex.ints is None else 2.0**61 / 2.0**ex.q - float(self.cost.max(initial=0))
+        )
         self._edges: dict[tuple[str, str], Edge] = {}
         self._matrix: Any = None
+        self._adj: list[list[int]] | None = None
 
     # ------------------------------------------------------------------ building blocks
     def matrix(self) -> Any:
         if self._matrix is None:
             self._matrix = self._build(self.src, self.dst, self.cost)
         return self._matrix
+
+    def adjacency(self) -> list[list[int]]:
+        """Return the out-neighbours of every role, as Python lists (built once)."""
+        if self._adj is None:
+            dst = self.dst.tolist()
+            ptr = np.searchsorted(self.src, np.arange(self.n + 1)).tolist()
+            self._adj = [dst[ptr[i] : ptr[i + 1]] for i in range(self.n)]
+        return self._adj
 
     def _build(self, src: IntArray, dst: IntArray, data: FloatArray) -> Any:
         sparse, _ = _scipy()
@@ -194,11 +210,12 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
 
 # ---------------------------------------------------------------------- exact DAGs
 def dags(
-    fv: FastView, sources: Sequence[int], limit: float | None = None
+    fv: FastView, sources: Sequence[int], limit: float | None = None, *, as_int: bool = False
 ) -> tuple[FloatArray, BoolArray, IntArray | None]:
     """Return distances ``(b, n)``, tight edges ``(b, m)`` and exact distances.
 
-    Exact distances are ``None`` when floats are exact, else limbs of shape ``(k, b, n)``.
+    Exact distances are ``None`` when floats are exact, else limbs of shape ``(k, b, n)``;
+    with ``as_int``, int64 counts of ``2**-q`` of shape ``(b, n)`` when they fit.
     Raises :class:`Fallback` if the float tree is not exactly optimal.
     """
     _, csgraph = _scipy()
@@ -207,9 +224,14 @@ def dags(
     if fv.float_exact:
         lim = np.inf if limit is None else limit
         dist = np.atleast_2d(csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim))
-        du = dist[:, fv.src]
-        tight = np.isfinite(du) & (du + fv.cost == dist[:, fv.dst])
-        return dist, tight, None
+        # Per move, a row of b distances: gathering whole rows is cache-friendly.  NaN for
+        # the unreached compares unequal to everything, so no isfinite mask is needed.
+        by_node = np.ascontiguousarray(dist.T)
+        by_node[np.isinf(by_node)] = np.nan
+        du = by_node.take(fv.src, axis=0)
+        du += fv.cost[:, None]
+        tight = du == by_node.take(fv.dst, axis=0)
+        return dist, tight.T, None
     lim = np.inf if limit is None else limit * (1 + 1e-6) + 1e-300
     dist, pred = csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim, return_predecessors=True)
     dist = np.atleast_2d(dist)
@@ -220,6 +242,17 @@ def dags(
     has = pred >= 0
     anc = np.where(has, rows * n + pred, flat)
     pos = np.searchsorted(fv.keys, pred[has] * n + (flat[has] % n))
+    reached = np.isfinite(dist)
+    if (
+        USE_INT64
+        and fv.ints is not None
+        and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room
+    ):
+        dist, tight, scaled = _dags_int64(fv, dist, reached, anc, has, pos)
+        if as_int:
+            return dist, tight, scaled
+        bits = [(scaled >> (_csr.LIMB_BITS * j)) & _csr.LIMB_MASK for j in range(fv.k)]
+        return dist, tight, np.stack(bits)
     val = np.zeros((fv.k, total), dtype=np.int64)
     val[:, has] = fv.limbs[:, pos]
     while True:
@@ -242,6 +275,44 @@ def dags(
     ok = sign == 0
     tight[ci[ok], ce[ok]] = True
     return dist, tight, exact
+
+
+def _dags_int64(
+    fv: FastView,
+    dist: FloatArray,
+    reached: BoolArray,
+    anc: IntArray,
+    has: BoolArray,
+    pos: IntArray,
+) -> tuple[FloatArray, BoolArray, IntArray]:
+    """:func:`dags` when every distance, in units of ``2**-q``, fits in an int64.
+
+    Costs are then plain int64 integers (``fv.ints``), summed exactly along the float
+    tree; every move is checked exactly (not only the near-tight ones): one that would
+    undercut the tree means the float tree was not optimal and the reference is used.
+    Returns the exact distances as int64 counts of ``2**-q``, ``(b, n)`` (0: unreached).
+    """
+    assert fv.ints is not None
+    b, n = dist.shape
+    exact = np.zeros(b * n, dtype=np.int64)
+    exact[has] = fv.ints[pos]
+    while True:
+        nxt = anc[anc]
+        if np.array_equal(nxt, anc):
+            break
+        exact = exact + exact[anc]
+        anc = nxt
+    # Unreached: a sentinel above every distance (and below overflow once a cost is added).
+    sentinel = np.int64(1) << np.int64(62)
+    by_node = np.where(reached.T, exact.reshape(b, n).T, sentinel)
+    eu = by_node.take(fv.src, axis=0)
+    eu += fv.ints[:, None]
+    ev = by_node.take(fv.dst, axis=0)
+    if ((eu < ev) & (ev != sentinel)).any():
+        raise Fallback("float shortest-path tree is not exactly optimal")
+    tight = eu == ev
+    scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
+    return dist, tight.T, scaled
 
 
 def _within(
@@ -306,40 +377,106 @@ def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[st
     return cost, tuple(ids[i] for i in route)
 
 
-def reach(
-    fv: FastView, source: str, budget: float | None
-) -> list[tuple[str, Fraction, tuple[str, ...]]]:
-    """Return ``(role, exact cost, role ids)`` for every role within ``budget``, sorted."""
-    s = fv.snap.index[source]
-    dist, tight, exact = dags(fv, [s], budget)
-    ex = None if exact is None else exact[:, 0, :]
-    ok = _within(fv, dist[0], ex, budget)
-    nodes = np.flatnonzero(ok)
-    if ex is None:
-        order = nodes[np.argsort(dist[0, nodes], kind="stable")]
-        costs = {int(v): Fraction(float(dist[0, v])) for v in nodes.tolist()}
-    else:
-        keys = [ex[j, nodes] for j in range(fv.k)]
-        order = nodes[np.lexsort(keys)]  # last key (most significant limb) is primary
-        costs = {int(v): fv.exact_cost(0.0, ex[:, v]) for v in nodes.tolist()}
-    es = np.flatnonzero(tight[0] & ok[fv.src] & ok[fv.dst])
-    fs, fd = fv.src[es], fv.dst[es]
-    by = np.argsort(fd, kind="stable")
-    preds = fs[by]
-    ptr = np.searchsorted(fd[by], np.arange(fv.n + 1))
-    best: dict[int, tuple[int, ...]] = {s: (s,)}
-    for v in order.tolist():
-        if v == s:
-            continue
-        us = preds[ptr[v] : ptr[v + 1]].tolist()
-        if len(us) == 1:
-            best[v] = (*best[us[0]], v)
+class Reached:
+    """The roles within a budget of a source, cheapest first (ties: by id).
+
+    What :func:`reach` computes at once is what decides the answer: which roles are
+    within the budget, exactly, and their order.  Exact costs and routes — the
+    lexicographically smallest cheapest route to each role — are read off the
+    shortest-path DAG on the first call of :meth:`items`.
+    """
+
+    def __init__(
+        self,
+        fv: FastView,
+        source: int,
+        order: IntArray,
+        dist: FloatArray,
+        exact: IntArray | None,
+        tight: BoolArray | None,
+        scaled: IntArray | None = None,
+    ) -> None:
+        self.fv = fv
+        self.source = source
+        self.order = order  # every role reached but the source, cheapest first
+        self.dist = dist
+        self.exact = exact  # (k, n) limbs, or None when floats are exact
+        self.tight = tight  # None: computed from ``dist`` when needed
+        self.scaled = scaled  # exact costs as int64 counts of 2**-q, if so computed
+
+    def __len__(self) -> int:
+        return int(self.order.size)
+
+    def items(self) -> list[tuple[str, Fraction, tuple[str, ...]]]:
+        """Return ``(role, exact cost, role ids of its route)``, in order."""
+        fv, s, dist = self.fv, self.source, self.dist
+        order = self.order.tolist()
+        if self.scaled is not None:
+            unit = 1 << fv.q
+            costs = [Fraction(x, unit) for x in self.scaled[self.order].tolist()]
+        elif self.exact is None:
+            costs = [Fraction(x) for x in dist[self.order].tolist()]
         else:
-            best[v] = min((*best[u], v) for u in us)
-    ids = fv.snap.ids
-    out = [(ids[v], costs[v], tuple(ids[i] for i in best[v])) for v in order.tolist()]
-    out.sort(key=lambda item: (item[1], item[0]))
-    return out
+            ex = self.exact
+            costs = [fv.exact_cost(0.0, ex[:, v]) for v in order]
+        tight = self.tight
+        if tight is None:
+            du = dist[fv.src]
+            tight = np.isfinite(du) & (du + fv.cost == dist[fv.dst])
+        ok = np.zeros(fv.n, dtype=bool)
+        ok[self.order] = True
+        ok[s] = True
+        es = np.flatnonzero(tight & ok[fv.src] & ok[fv.dst])
+        fs, fd = fv.src[es], fv.dst[es]
+        by = np.argsort(fd, kind="stable")
+        preds = fs[by].tolist()
+        ptr = np.searchsorted(fd[by], np.arange(fv.n + 1)).tolist()
+        best: dict[int, tuple[int, ...]] = {s: (s,)}
+        # Exact-distance order is a topological order of the DAG: predecessors come first.
+        for v in order:
+            us = preds[ptr[v] : ptr[v + 1]]
+            if len(us) == 1:
+                best[v] = (*best[us[0]], v)
+            else:
+                best[v] = min((*best[u], v) for u in us)
+        ids = fv.snap.ids
+        return [
+            (ids[v], cost, tuple(ids[i] for i in best[v]))
+            for v, cost in zip(order, costs, strict=True)
+        ]
+
+
+def reach(fv: FastView, source: str, budget: float | None) -> Reached:
+    """Return every role other than ``source`` within ``budget``, cheapest first."""
+    s = fv.snap.index[source]
+    if fv.float_exact:
+        _, csgraph = _scipy()
+        lim = np.inf if budget is None else budget
+        dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
+        ok = np.isfinite(dist) if budget is None else dist <= budget
+        ok[s] = False
+        nodes = np.flatnonzero(ok)
+        # ids ascend with the index and the sort is stable: ties come by id
+        order = nodes[np.argsort(dist[nodes], kind="stable")]
+        return Reached(fv, s, order, dist, None, None)
+    dist2, tight, exact = dags(fv, [s], budget, as_int=True)
+    assert exact is not None
+    if exact.ndim == 2:  # int64 counts of 2**-q
+        scaled = exact[0]
+        ok = np.isfinite(dist2[0])
+        if budget is not None:
+            ok &= scaled <= min(_exact_bound(fv, budget), 1 << 62)
+        ok[s] = False
+        nodes = np.flatnonzero(ok)
+        order = nodes[np.argsort(scaled[nodes], kind="stable")]
+        return Reached(fv, s, order, dist2[0], None, tight[0], scaled)
+    ex = exact[:, 0, :]
+    ok = _within(fv, dist2[0], ex, budget)
+    ok[s] = False
+    nodes = np.flatnonzero(ok)
+    keys = [ex[j, nodes] for j in range(fv.k)]
+    order = nodes[np.lexsort(keys)]  # last key (most significant limb) is primary
+    return Reached(fv, s, order, dist2[0], ex, tight[0])
 
 
 # ---------------------------------------------------------------------- bottlenecks
@@ -375,37 +512,92 @@ def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
     return float(levels[lo])
 
 
-def gateways(fv: FastView, route: Sequence[str]) -> tuple[str, ...]:
-    """Return the roles other than the ends on every route, in route order.
+def cuts(fv: FastView, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Return the gateways and the critical moves of ``route``'s ends, in route order.
 
-    Every such role is on ``route`` (any route), so each of its inner roles is tested:
-    the ends stay joined without its out-moves or it is a gateway.
+    Gateways are the roles other than the ends on every route (the target's strict
+    dominators); critical moves are the moves on every route.  Both lie on ``route``, any
+    route between the ends.  One search over the graph finds them all (no search per
+    candidate).
+
+    Why it is right.  Let ``route = r_0 .. r_L``.  Search from ``r_0``, then ``r_1``, ...,
+    in route order, where a search may pass through roles off the route but stops at
+    every route role (it is *hit*, not expanded; it is expanded when its own turn comes).
+    Let ``far_i`` be the largest route index hit once ``r_0 .. r_i`` are expanded, not
+    counting the route's own move ``r_i -> r_{i+1}``.
+
+    * ``r_{i+1}`` (``i + 1 < L``) is a gateway iff ``max(far_i, i + 1) == i + 1``.  The
+      roles found so far are exactly those reachable from ``r_0`` without entering
+      ``r_{i+1}`` or any later route role (those are never expanded yet).  If a later
+      role ``r_j``, ``j > i + 1``, was hit, it is reached while avoiding ``r_{i+1}``, and
+      ``r_j .. r_L`` continues to the target: not a gateway.  If none was, every role
+      reachable from ``r_0`` in the graph without ``r_{i+1}`` was found (searches stop only
+      at route roles, and the only unexpanded one hit is ``r_{i+1}``) and the target is
+      not among them: a gateway.
+    * The move ``r_i -> r_{i+1}`` is critical iff ``far_i <= i``.  This is the previous
+      rule on the graph with every move split by a middle node: the middle node of
+      ``r_i -> r_{i+1}`` is on every route iff nothing beyond ``r_i`` was hit except by
+      that move.  (Earlier route moves hit at most ``r_i``.)
+
+    Once ``far_i == L`` the target is reached around anything later: the search stops.
+    ``tests/test_fast.py`` checks both against the reference on generated graphs.
     """
     index = fv.snap.index
-    s, t = index[route[0]], index[route[-1]]
-    return tuple(
-        role for role in route[1:-1] if not _joined(fv, fv.without(node=index[role]), s, t)
-    )
+    ids = [index[r] for r in route]
+    last = len(ids) - 1
+    adj = fv.adjacency()
+    where = [-1] * fv.n  # route position of every role, -1 off the route
+    for j, v in enumerate(ids):
+        where[v] = j
+    seen = bytearray(fv.n)
+    for v in ids:
+        seen[v] = 1
+    gates: list[str] = []
+    critical: list[tuple[str, str]] = []
+    far = 0
+    for i in range(last):
+        u, nxt = ids[i], ids[i + 1]
+        for w in adj[u]:
+            if seen[w]:
+                j = where[w]
+                if j > far and w != nxt:
+                    far = j
+            else:
+                seen[w] = 1
+                stack = [w]
+                while stack:
+                    v = stack.pop()
+                    for x in adj[v]:
+                        if seen[x]:
+                            j = where[x]
+                            if j > far:
+                                far = j
+                        else:
+                            seen[x] = 1
+                            stack.append(x)
+        if far <= i:
+            critical.append((route[i], route[i + 1]))
+        if i + 1 < last and max(far, i + 1) == i + 1:
+            gates.append(route[i + 1])
+        if far >= last:
+            break
+    return tuple(gates), tuple(critical)
 
 
-def critical_edges(
-    fv: FastView, route: Sequence[str], gates: Iterable[str]
-) -> tuple[tuple[str, str], ...]:
-    """Return the moves of ``route`` without which its ends are no longer joined.
-
-    Both ends of such a move are on every route, so only moves between consecutive
-    gateways (or ends) are tested.
-    """
-    index = fv.snap.index
-    s, t = index[route[0]], index[route[-1]]
-    keep = {route[0], route[-1], *gates}
-    out: list[tuple[str, str]] = []
-    for u, v in itertools.pairwise(route):
-        if u in keep and v in keep:
-            pos = fv.position(index[u], index[v])
-            if not _joined(fv, fv.without(edge=pos), s, t):
-                out.append((u, v))
-    return tuple(out)
+def any_route(fv: FastView, source: str, target: str) -> list[str] | None:
+    """Return some route from ``source`` to ``target`` (a BFS tree's), or ``None``."""
+    _, csgraph = _scipy()
+    s, t = fv.snap.index[source], fv.snap.index[target]
+    if s == t:
+        return [source]
+    _, pred = csgraph.breadth_first_order(fv.matrix(), s, directed=True)
+    if pred[t] < 0:
+        return None
+    out = [t]
+    while out[-1] != s:
+        out.append(int(pred[out[-1]]))
+    ids = fv.snap.ids
+    return [ids[v] for v in reversed(out)]
 
 
 # ---------------------------------------------------------------------- betweenness
@@ -444,9 +636,16 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
 
 
 def _brandes(fv: FastView, sources: Sequence[int], sparse: Any) -> FloatArray:
+    """Return the summed dependencies of a batch of sources (Brandes), unnormalised.
+
+    Path counts and dependencies are sparse fixed-point iterations over the batch's
+    block-diagonal shortest-path DAG, one per DAG depth.  (Two sparse triangular solves,
+    with nodes numbered by exact distance, were tried and measured slower: SciPy's solve
+    copies and re-sorts the matrices.)
+    """
     _, tight, _ = dags(fv, sources)
     b, n = len(sources), fv.n
-    bi, be = np.nonzero(tight)
+    be, bi = np.nonzero(tight.T)
     rows = bi * n + fv.dst[be]
     cols = bi * n + fv.src[be]
     size = b * n

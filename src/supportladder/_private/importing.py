@@ -403,7 +403,7 @@ def top_neighbours(
     if k <= 0:
         return [[] for _ in range(n)]
     if k < n - 1:
-        part = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        part = np.argpartition(sim, n - k, axis=1)[:, n - k :]  # the k largest, any order
     else:
         part = np.argsort(-sim, axis=1, kind="stable")[:, :k]
     rows = np.arange(n)[:, None]
@@ -411,19 +411,38 @@ def top_neighbours(
     kth = values.min(axis=1)
     # Rows where more candidates tie with the k-th value than fit: pick the lowest indices.
     ties = (sim >= kth[:, None]).sum(axis=1) > k
+    # Every other row's candidates are exactly its k partitioned ones: order them all at
+    # once, most similar first, then by index (np.lexsort: the last key is the primary).
+    order = np.lexsort((part, -values), axis=1)
+    chosen_all = np.take_along_axis(part, order, axis=1)
+    values_all = np.take_along_axis(values, order, axis=1)
+    # Values fall along each row, so the ones kept by min_similarity are a prefix.
+    counts = np.full(n, k) if min_similarity is None else (values_all >= min_similarity).sum(axis=1)
+    index_rows = chosen_all.tolist()
+    value_rows = values_all.tolist()
+    count_list = counts.tolist()
     result: list[list[tuple[int, float]]] = []
-    for i in range(n):
-        candidates = np.flatnonzero(sim[i] >= kth[i]) if ties[i] else part[i]
-        order = np.lexsort((candidates, -sim[i, candidates]))[:k]
-        chosen = candidates[order]
-        result.append(
-            [
-                (int(j), float(sim[i, j]))
-                for j in chosen
-                if min_similarity is None or sim[i, j] >= min_similarity
-            ]
-        )
+    for i, tie in enumerate(ties.tolist()):
+        if tie:
+            result.append(_row_neighbours(sim[i], kth[i], k, min_similarity))
+        else:
+            c = count_list[i]
+            result.append(list(zip(index_rows[i][:c], value_rows[i][:c], strict=True)))
     return result
+
+
+def _row_neighbours(
+    row: npt.NDArray[np.float64], kth: float, k: int, min_similarity: float | None
+) -> list[tuple[int, float]]:
+    """One row's neighbours when more candidates tie with its k-th value than fit."""
+    candidates = np.flatnonzero(row >= kth)
+    order = np.lexsort((candidates, -row[candidates]))[:k]
+    chosen = candidates[order]
+    return [
+        (int(j), float(row[j]))
+        for j in chosen
+        if min_similarity is None or row[j] >= min_similarity
+    ]
 
 
 def cosine_matrix(profiles: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
