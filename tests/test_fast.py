@@ -63,6 +63,17 @@ def compiled(run: Callable[[], Any]) -> Any:
         return ("no path", str(exc))
 
 
+def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
+    """The compiled view of ``g`` for the default weight, or ``None`` where it falls back."""
+    from supportladder._private import fast
+
+    filters = _paths.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
+    try:
+        return fast.view(g, filters)
+    except fast.Fallback:
+        return None
+
+
 # ---------------------------------------------------------------------- brute force, again
 @pytest.mark.parametrize(
     "test",
@@ -205,13 +216,11 @@ def test_cuts_match_the_reference_on_any_route(
     from supportladder._private import fast
 
     g, s, t = case
-    filters = _paths.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
-    try:
-        fv = fast.view(g, filters)
-    except fast.Fallback:
+    fv = compiled_view(g, kinds)
+    if fv is None:
         return
     route = fast.any_route(fv, s, t)
-    view = _paths.build_view(g, filters)
+    view = _paths.build_view(g, fv.filters)
     if route is None:
         assert t not in _paths.search(view, s, target=t)
         return
@@ -267,3 +276,92 @@ def test_lazy_reaches_behave_as_a_list() -> None:
     grown.append(full[0])
     assert len(grown) == len(full) + 1
     assert grown[-1] == full[0]
+
+
+# ---------------------------------------------------------------------- the float filter
+@EXAMPLES
+@given(cases(), st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]))
+def test_float_certificate_only_certifies_the_exact_answer(
+    case: tuple[CareerGraph, str, str], budget: float | None
+) -> None:
+    """Where float distances are said to decide reachable_roles, exact arithmetic agrees."""
+    from supportladder._private import fast
+
+    g, s, _ = case
+    fv = compiled_view(g)
+    if fv is None:
+        return
+    certified = fast._certified(fv, fv.snap.index[s], budget)
+    if certified is None:
+        return
+    expected = [r.role for r in reference(lambda: reachable_roles(g, s, budget=budget))]
+    assert [fv.snap.ids[v] for v in certified.order.tolist()] == expected
+
+
+def ragged_line() -> CareerGraph:
+    """s -> a -> b -> c with well-separated, non-dyadic costs; and a twin of b."""
+    from supportladder import Weighting
+
+    skills = [Skill(x, x.upper(), importance=w) for x, w in (("x", 0.1), ("y", 0.3))]
+    roles = [
+        Role("s", "S", 1),
+        Role("a", "A", 1, skills={"x": 1}),
+        Role("b", "B", 1, skills={"x": 1, "y": 1}),
+        Role("c", "C", 1, skills={"x": 3, "y": 1}),
+    ]
+    moves = [Transition(u, v, "lateral") for u, v in (("s", "a"), ("a", "b"), ("b", "c"))]
+    return CareerGraph(
+        "ragged", skills=skills, roles=roles, transitions=moves, weighting=Weighting(base_cost=0.0)
+    )
+
+
+def test_float_certificate_decides_clear_cases_and_refuses_close_ones() -> None:
+    from supportladder import Weighting
+    from supportladder._private import fast
+
+    g = ragged_line()
+    fv = compiled_view(g)
+    assert not fv.float_exact
+    s = fv.snap.index["s"]
+    found = fast._certified(fv, s, None)
+    assert found is not None
+    assert not found.settled
+    assert [fv.snap.ids[v] for v in found.order.tolist()] == ["a", "b", "c"]
+    # a budget equal to a role's float distance is too close to tell: the exact check decides
+    dist_b = float(found.dist[fv.snap.index["b"]])
+    assert fast._certified(fv, s, dist_b) is None
+    assert [r.role for r in reachable_roles(g, "s", budget=dist_b)] == [
+        r.role for r in reference(lambda: reachable_roles(g, "s", budget=dist_b))
+    ]
+    # two roles at the same float distance need their exact costs (and ids) to be ordered
+    twin = CareerGraph(
+        "twin",
+        skills=g.skills,
+        roles=[*g.roles, Role("b2", "B2", 1, skills={"x": 1, "y": 1})],
+        transitions=[*g.transitions, Transition("a", "b2", "lateral")],
+        weighting=Weighting(base_cost=0.0),
+    )
+    tv = compiled_view(twin)
+    assert fast._certified(tv, tv.snap.index["s"], None) is None
+    assert reachable_roles(twin, "s") == reference(lambda: reachable_roles(twin, "s"))
+    # a certified answer settles its exact costs and routes on first read
+    lazy = reachable_roles(g, "s")
+    assert lazy == reference(lambda: reachable_roles(g, "s"))
+    w = [Fraction(g.weight(u, v)) for u, v in (("s", "a"), ("a", "b"), ("b", "c"))]
+    assert [r.cost for r in lazy] == [float(w[0]), float(w[0] + w[1]), float(sum(w))]
+
+
+def test_exact_fallback_after_a_certified_answer_uses_the_reference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from supportladder._private import fast
+
+    g = ragged_line()
+
+    def refuse(*args: Any) -> Any:
+        raise fast.Fallback("test: exact arithmetic refuses")
+
+    monkeypatch.setattr(fast, "_reach_exact", refuse)
+    lazy = reachable_roles(g, "s")
+    assert lazy._pending is not None  # certified from floats, nothing built yet
+    assert lazy == reference(lambda: reachable_roles(g, "s"))

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import supportladder
 from supportladder import CareerGraph, GraphFileError
+from supportladder._private import toml_writer
 
 EXAMPLES = int(os.environ.get("SUPPORTLADDER_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
@@ -59,11 +60,9 @@ def toml_value(obj: Any) -> str:
             return "inf" if obj > 0 else "-inf"
         return repr(obj)
     if isinstance(obj, str):
-        return supportladder._private.toml_writer.string(obj)
+        return toml_writer.string(obj)
     if isinstance(obj, dict):
-        inner = ", ".join(
-            f"{supportladder._private.toml_writer.key(k)} = {toml_value(v)}" for k, v in obj.items()
-        )
+        inner = ", ".join(f"{toml_writer.key(k)} = {toml_value(v)}" for k, v in obj.items())
         return "{ " + inner + " }"
     if isinstance(obj, list):
         return "[" + ", ".join(toml_value(v) for v in obj) + "]"
@@ -71,9 +70,7 @@ def toml_value(obj: Any) -> str:
 
 
 def document(data: dict[str, Any]) -> str:
-    return "\n".join(
-        f"{supportladder._private.toml_writer.key(k)} = {toml_value(v)}" for k, v in data.items()
-    )
+    return "\n".join(f"{toml_writer.key(k)} = {toml_value(v)}" for k, v in data.items())
 
 
 scalars = st.one_of(

@@ -81,7 +81,27 @@ _LAZY = {
 }
 
 
+# The public submodules, imported on first attribute access (``supportladder.io.save``,
+# ``supportladder.plot.plot_graph``): matplotlib, cattrs and hypothesis load only when used.
+_SUBMODULES = frozenset(
+    (
+        "cli",
+        "errors",
+        "export",
+        "graph",
+        "importers",
+        "io",
+        "model",
+        "plot",
+        "queries",
+        "strategies",
+    )
+)
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"supportladder.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'supportladder' has no attribute {name!r}")

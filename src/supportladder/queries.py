@@ -604,18 +604,25 @@ def _to_path(
 class _FastReaches:
     """The compiled core's reachable roles, made :class:`Reach` objects when first read."""
 
-    def __init__(self, fv: FastView, found: Reached) -> None:
+    def __init__(self, fv: FastView, found: Reached, reference: Callable[[], list[Reach]]) -> None:
         self.fv = fv
         self.found = found
+        self.reference = reference  # the same answer, when exact costs need the reference
 
     def __len__(self) -> int:
         return len(self.found)
 
     def build(self) -> list[Reach]:
+        from supportladder._private import fast
+
+        try:
+            items = self.found.items()
+        except fast.Fallback:
+            return self.reference()
         steps_of: dict[tuple[str, str], Step] = {}
         return [
             Reach(role, float(exact), len(roles) - 1, _to_path(self.fv, roles, exact, steps_of))
-            for role, exact, roles in self.found.items()
+            for role, exact, roles in items
         ]
 
 
@@ -852,6 +859,23 @@ def reachable_roles(
     steps = None if max_steps is None else _paths.check_count("max_steps", max_steps, minimum=0)
     start = _start(graph, source)
     filters = _filters(kinds, max_step_cost, avoid, weight)
+
+    def reference() -> list[Reach]:
+        view = _paths.build_view(graph, filters, profile=start.profile)
+        labels = _paths.search(
+            view,
+            start.node,
+            budget=None if budget_value is None else Fraction(budget_value),
+            max_steps=steps,
+        )
+        reaches = [
+            Reach(role, float(exact), len(roles) - 1, _to_path(view, roles, exact))
+            for role, (exact, roles) in labels.items()
+            if role != start.node
+        ]
+        reaches.sort(key=lambda r: (labels[r.role][0], r.role))
+        return reaches
+
     fv = _fast(graph, filters, start) if steps is None else None
     if fv is not None:
         from supportladder._private import fast
@@ -861,21 +885,8 @@ def reachable_roles(
         except fast.Fallback:
             pass
         else:
-            return Reaches._lazy(_FastReaches(fv, found))
-    view = _paths.build_view(graph, filters, profile=start.profile)
-    labels = _paths.search(
-        view,
-        start.node,
-        budget=None if budget_value is None else Fraction(budget_value),
-        max_steps=steps,
-    )
-    reaches = [
-        Reach(role, float(exact), len(roles) - 1, _to_path(view, roles, exact))
-        for role, (exact, roles) in labels.items()
-        if role != start.node
-    ]
-    reaches.sort(key=lambda r: (labels[r.role][0], r.role))
-    return Reaches(reaches)
+            return Reaches._lazy(_FastReaches(fv, found, reference))
+    return Reaches(reference())
 
 
 def bottlenecks(

@@ -118,6 +118,20 @@ class FastView:
             self._adj = [dst[ptr[i] : ptr[i + 1]] for i in range(self.n)]
         return self._adj
 
+    def out_moves(self, nodes: IntArray) -> IntArray:
+        """Return the positions of the moves out of ``nodes`` (ascending ``nodes``)."""
+        indptr = self.matrix().indptr
+        starts = indptr[nodes]
+        lengths = indptr[nodes + 1] - starts
+        ends = np.cumsum(lengths)
+        out: IntArray = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
+        return out
+
+    def moves(self, positions: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+        """Return the sources, targets and integer costs of the moves at ``positions``."""
+        assert self.ints is not None
+        return self.src[positions], self.dst[positions], self.ints[positions]
+
     def _build(self, src: IntArray, dst: IntArray, data: FloatArray) -> Any:
         sparse, _ = _scipy()
         indptr = np.zeros(self.n + 1, dtype=np.int64)
@@ -305,14 +319,23 @@ def _dags_int64(
     # Unreached: a sentinel above every distance (and below overflow once a cost is added).
     sentinel = np.int64(1) << np.int64(62)
     by_node = np.where(reached.T, exact.reshape(b, n).T, sentinel)
-    eu = by_node.take(fv.src, axis=0)
-    eu += fv.ints[:, None]
-    ev = by_node.take(fv.dst, axis=0)
+    # Only a move out of a reached role can be tight or undercut the tree: with a budget
+    # (a ``limit``) that is a small part of the graph.
+    live = reached.any(axis=0)
+    moves = None if live.all() else fv.out_moves(np.flatnonzero(live))
+    src, dst, ints = (fv.src, fv.dst, fv.ints) if moves is None else fv.moves(moves)
+    eu = by_node.take(src, axis=0)
+    eu += ints[:, None]
+    ev = by_node.take(dst, axis=0)
     if ((eu < ev) & (ev != sentinel)).any():
         raise Fallback("float shortest-path tree is not exactly optimal")
-    tight = eu == ev
+    if moves is None:
+        tight = (eu == ev).T
+    else:
+        tight = np.zeros((b, fv.src.size), dtype=bool)
+        tight[:, moves] = (eu == ev).T
     scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
-    return dist, tight.T, scaled
+    return dist, tight, scaled
 
 
 def _within(
@@ -383,7 +406,8 @@ class Reached:
     What :func:`reach` computes at once is what decides the answer: which roles are
     within the budget, exactly, and their order.  Exact costs and routes — the
     lexicographically smallest cheapest route to each role — are read off the
-    shortest-path DAG on the first call of :meth:`items`.
+    shortest-path DAG on the first call of :meth:`items` (which may raise
+    :class:`Fallback`, as :func:`reach` may).
     """
 
     def __init__(
@@ -395,6 +419,9 @@ class Reached:
         exact: IntArray | None,
         tight: BoolArray | None,
         scaled: IntArray | None = None,
+        *,
+        budget: float | None = None,
+        settled: bool = True,
     ) -> None:
         self.fv = fv
         self.source = source
@@ -403,12 +430,25 @@ class Reached:
         self.exact = exact  # (k, n) limbs, or None when floats are exact
         self.tight = tight  # None: computed from ``dist`` when needed
         self.scaled = scaled  # exact costs as int64 counts of 2**-q, if so computed
+        self.budget = budget
+        self.settled = settled  # False: the order is certified, exact costs still to come
 
     def __len__(self) -> int:
         return int(self.order.size)
 
+    def _settle(self) -> None:
+        """Compute the exact costs and the shortest-path DAG of a certified result."""
+        done = _reach_exact(self.fv, self.source, self.budget)
+        if not np.array_equal(done.order, self.order):  # pragma: no cover - see _certified
+            raise Fallback("float order certificate contradicted by exact arithmetic")
+        self.dist, self.exact, self.tight = done.dist, done.exact, done.tight
+        self.scaled = done.scaled
+        self.settled = True
+
     def items(self) -> list[tuple[str, Fraction, tuple[str, ...]]]:
         """Return ``(role, exact cost, role ids of its route)``, in order."""
+        if not self.settled:
+            self._settle()
         fv, s, dist = self.fv, self.source, self.dist
         order = self.order.tolist()
         if self.scaled is not None:
@@ -449,8 +489,8 @@ class Reached:
 def reach(fv: FastView, source: str, budget: float | None) -> Reached:
     """Return every role other than ``source`` within ``budget``, cheapest first."""
     s = fv.snap.index[source]
+    _, csgraph = _scipy()
     if fv.float_exact:
-        _, csgraph = _scipy()
         lim = np.inf if budget is None else budget
         dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
         ok = np.isfinite(dist) if budget is None else dist <= budget
@@ -459,6 +499,42 @@ def reach(fv: FastView, source: str, budget: float | None) -> Reached:
         # ids ascend with the index and the sort is stable: ties come by id
         order = nodes[np.argsort(dist[nodes], kind="stable")]
         return Reached(fv, s, order, dist, None, None)
+    found = _certified(fv, s, budget)
+    return found if found is not None else _reach_exact(fv, s, budget)
+
+
+def _certified(fv: FastView, s: int, budget: float | None) -> Reached | None:
+    """:func:`reach` from float distances alone, when they provably decide the answer.
+
+    A float filter, as in exact geometric computation.  SciPy's Dijkstra returns, for
+    each role, the least left-to-right float sum ``f`` over routes; with at most ``n - 1``
+    moves per route, each float sum lies within a relative ``gamma = (n - 1) u / (1 - (n -
+    1) u)`` (``u = 2**-53``) of the exact sum, so ``f / (1 + gamma) <= d <= f / (1 -
+    gamma)`` for the exact distance ``d``.  Using ``g = n 2**-52`` (more than twice
+    ``gamma``): a role with ``f <= budget (1 - g)`` is within the budget, one with ``f >
+    budget (1 + g)`` is not, and ``f_i (1 + 2.5 g) < f_j`` means ``d_i < d_j``.  If every
+    role is clear of the budget and every neighbour in float order is that far apart (so
+    no two exact costs tie), the float answer is the exact one.  Otherwise ``None``: the
+    exact integer check decides.  Exact costs and routes follow when first read.
+    """
+    g = fv.n * 2.0**-52
+    _, csgraph = _scipy()
+    lim = np.inf if budget is None else budget * (1 + g)
+    dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
+    ok = np.isfinite(dist) if budget is None else dist <= lim
+    ok[s] = False
+    nodes = np.flatnonzero(ok)
+    order = nodes[np.argsort(dist[nodes], kind="stable")]
+    f = dist[order]
+    if f.size and budget is not None and f[-1] > budget * (1 - g):
+        return None  # the costliest role is too close to the budget to tell
+    if (f[1:] <= f[:-1] * (1 + 2.5 * g)).any():
+        return None  # two roles too close to order (or tied, which needs ids)
+    return Reached(fv, s, order, dist, None, None, budget=budget, settled=False)
+
+
+def _reach_exact(fv: FastView, s: int, budget: float | None) -> Reached:
+    """:func:`reach` by exact integer arithmetic along the float shortest-path tree."""
     dist2, tight, exact = dags(fv, [s], budget, as_int=True)
     assert exact is not None
     if exact.ndim == 2:  # int64 counts of 2**-q

@@ -393,49 +393,65 @@ def top_neighbours(
 
     Most similar first; ties are broken by the lower index, so the result is deterministic.
     Rows with a zero profile have similarity 0 to everything.
+
+    Each row's candidates are the entries at or above a lower bound ``t`` of its ``k``-th
+    largest value, so they hold every entry that can be chosen, ties included; ordering
+    the candidates by (similarity descending, index) and keeping ``k`` is exact.  The bound
+    is the ``k``-th largest of the row's *block maxima*, blocks being interleaved columns
+    (``j mod b``): ``k`` blocks have a maximum ``>= t``, and those maxima are ``k``
+    different entries.  Interleaving matters because similar occupations sit next to each
+    other in code order, and contiguous blocks would put them all in a few blocks.
     """
-    n = profiles.shape[0]
-    if similarity is None:
-        similarity = cosine_matrix(profiles)
-    sim = similarity.copy()
-    np.fill_diagonal(sim, -np.inf)
+    n = profiles.shape[0] if similarity is None else similarity.shape[0]
     k = min(k, n - 1)
     if k <= 0:
         return [[] for _ in range(n)]
-    if k < n - 1:
-        part = np.argpartition(sim, n - k, axis=1)[:, n - k :]  # the k largest, any order
-    else:
-        part = np.argsort(-sim, axis=1, kind="stable")[:, :k]
-    rows = np.arange(n)[:, None]
-    values = sim[rows, part]
-    kth = values.min(axis=1)
-    # Rows where more candidates tie with the k-th value than fit: pick the lowest indices.
-    ties = (sim >= kth[:, None]).sum(axis=1) > k
-    # Every other row's candidates are exactly its k partitioned ones: order them all at
-    # once, most similar first, then by index (np.lexsort: the last key is the primary).
-    order = np.lexsort((part, -values), axis=1)
-    chosen_all = np.take_along_axis(part, order, axis=1)
-    values_all = np.take_along_axis(values, order, axis=1)
+    sim = cosine_matrix(profiles) if similarity is None else similarity.copy()
+    np.fill_diagonal(sim, -np.inf)
+    blocks = max(64, 2 * k)
+    width = n // blocks
+    if width >= 2:
+        maxima = sim[:, : blocks * width].reshape(n, width, blocks).max(axis=1)
+        bound = np.partition(maxima, blocks - k, axis=1)[:, blocks - k]
+    else:  # too few columns for blocks: every entry is a candidate
+        bound = np.full(n, -np.inf)
+    flat = np.flatnonzero(sim >= bound[:, None])
+    rows, cols = np.divmod(flat, n)
+    counts = np.bincount(rows, minlength=n)
+    # Rows with very many candidates (ties, zero profiles) go one by one, the rest together
+    # in a padded table: a row's candidates come in index order, so a stable sort on
+    # similarity alone orders them by (similarity descending, index).
+    cap = 4 * k + 64
+    heavy = counts > cap
+    if heavy.any():
+        keep = ~heavy[rows]
+        rows, cols = rows[keep], cols[keep]
+        counts = np.where(heavy, 0, counts)
+    width = max(int(counts.max()), k)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    slot = np.arange(rows.size) - starts[rows]
+    values = np.full((n, width), -np.inf)
+    index = np.full((n, width), n, dtype=np.int64)
+    values[rows, slot] = sim[rows, cols]
+    index[rows, slot] = cols
+    order = np.argsort(-values, axis=1, kind="stable")[:, :k]
+    chosen = np.take_along_axis(index, order, axis=1)
+    best = np.take_along_axis(values, order, axis=1)
     # Values fall along each row, so the ones kept by min_similarity are a prefix.
-    counts = np.full(n, k) if min_similarity is None else (values_all >= min_similarity).sum(axis=1)
-    index_rows = chosen_all.tolist()
-    value_rows = values_all.tolist()
-    count_list = counts.tolist()
-    result: list[list[tuple[int, float]]] = []
-    for i, tie in enumerate(ties.tolist()):
-        if tie:
-            result.append(_row_neighbours(sim[i], kth[i], k, min_similarity))
-        else:
-            c = count_list[i]
-            result.append(list(zip(index_rows[i][:c], value_rows[i][:c], strict=True)))
+    kept = np.full(n, k) if min_similarity is None else (best >= min_similarity).sum(axis=1)
+    pairs = list(zip(chosen.ravel().tolist(), best.ravel().tolist(), strict=True))
+    result = [pairs[i * k : i * k + c] for i, c in enumerate(kept.tolist())]
+    for i in np.flatnonzero(heavy).tolist():
+        result[i] = _row_neighbours(sim[i], float(bound[i]), k, min_similarity)
     return result
 
 
 def _row_neighbours(
-    row: npt.NDArray[np.float64], kth: float, k: int, min_similarity: float | None
+    row: npt.NDArray[np.float64], bound: float, k: int, min_similarity: float | None
 ) -> list[tuple[int, float]]:
-    """One row's neighbours when more candidates tie with its k-th value than fit."""
-    candidates = np.flatnonzero(row >= kth)
+    """One row's ``k`` best candidates at or above ``bound``, most similar first."""
+    candidates = np.flatnonzero(row >= bound)
     order = np.lexsort((candidates, -row[candidates]))[:k]
     chosen = candidates[order]
     return [
