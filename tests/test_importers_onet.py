@@ -3,13 +3,16 @@ import io
 import itertools
 import shutil
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import supportladder
-from supportladder._private.importing import ProgressBar, top_neighbours
+from supportladder._private.importing import ProgressBar, cosine_matrix, top_neighbours
 from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
 
@@ -221,6 +224,78 @@ def test_top_neighbours_breaks_ties_by_index() -> None:
     assert [j for j, _ in near[0]] == [1, 2]
     assert near[4][0][1] == pytest.approx(0.0)
     assert top_neighbours(profiles, 10)[4][-1][0] == 3  # k capped at n - 1
+
+
+def brute_neighbours(
+    profiles: np.ndarray, k: int, min_similarity: float | None
+) -> list[list[tuple[int, float]]]:
+    """Every row fully sorted by (similarity descending, index): the definition."""
+    sim = cosine_matrix(profiles)
+    n = len(profiles)
+    out = []
+    for i in range(n):
+        order = np.lexsort((np.arange(n), -sim[i])).tolist()  # all of the row, sorted
+        others = [j for j in order if j != i][:k]
+        out.append(
+            [
+                (j, float(sim[i, j]))
+                for j in others
+                if min_similarity is None or sim[i, j] >= min_similarity
+            ]
+        )
+    return out
+
+
+def same_rows(got: list[list[tuple[int, float]]], expected: list[list[tuple[int, float]]]) -> None:
+    """Assert equal neighbour lists, naming the first rows that differ (a short message:
+    pytest's diff of two long nested lists takes minutes, and Hypothesis asks for many)."""
+    assert len(got) == len(expected)
+    bad = [i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b]
+    assert not bad, f"rows {bad[:5]} differ; row {bad[0]}: {got[bad[0]]} != {expected[bad[0]]}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 400),
+    st.integers(1, 6),
+    st.integers(0, 2**32 - 1),
+    st.integers(0, 70),
+    st.none() | st.sampled_from([0.0, 0.5, 0.95]),
+)
+def test_top_neighbours_equal_a_full_sort(
+    n: int, values: int, seed: int, k: int, min_similarity: float | None
+) -> None:
+    """Few distinct values: many ties and zero rows, so the block bound is often loose.
+
+    Profiles come from a seeded generator (shrinking a 400 x 3 array drawn element by
+    element takes Hypothesis minutes).
+    """
+    palette = [0.0, 1.0, 2.0, 3.5, 0.25, 5.0][:values]
+    profiles = np.random.default_rng(seed).choice(palette, size=(n, 3))
+    expected = brute_neighbours(profiles, k, min_similarity)
+    same_rows(top_neighbours(profiles, k, min_similarity=min_similarity), expected)
+    given_sim = top_neighbours(
+        np.zeros((len(profiles), 1)),
+        k,
+        min_similarity=min_similarity,
+        similarity=cosine_matrix(profiles),
+    )
+    same_rows(given_sim, expected)
+
+
+@pytest.mark.skipif(not FULL.is_dir(), reason=f"the full O*NET release is not at {FULL}")
+def test_top_neighbours_on_the_full_release_equal_a_full_sort(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[np.ndarray] = []
+
+    def spy(profiles: np.ndarray, k: int, **options: Any) -> Any:
+        seen.append(profiles)
+        return top_neighbours(profiles, k, **options)
+
+    monkeypatch.setattr(onet, "top_neighbours", spy)
+    onet.load(FULL)
+    same_rows(top_neighbours(seen[0], 20), brute_neighbours(seen[0], 20, None))
 
 
 def test_import_is_deterministic(subset: onet.OnetImport) -> None:
