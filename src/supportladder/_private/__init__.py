@@ -1,1 +1,3 @@
 """Private helpers: nothing here is public API."""
+
+__all__: list[str] = []

@@ -14,6 +14,15 @@ from collections.abc import Collection, Iterable, Sequence
 from supportladder.errors import Problem
 from supportladder.model import Role, Scale, Skill, Transition, Weighting
 
+__all__ = [
+    "check_records",
+    "file_order",
+    "role_label",
+    "skill_label",
+    "suggest",
+    "transition_label",
+]
+
 
 def role_label(index: int, role_id: object) -> str:
     return f'roles[{index}] (id "{role_id}")' if role_id is not None else f"roles[{index}]"

@@ -17,6 +17,8 @@ from cattrs.errors import ForbiddenExtraKeysError
 from supportladder._private.frozen import FrozenDict, freeze
 from supportladder.model import Kind
 
+__all__ = ["CONVERTER", "format_exception", "make_converter", "show", "structure", "type_name"]
+
 T = TypeVar("T")
 
 _TYPE_NAMES = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
+__all__ = ["FrozenDict", "freeze"]
+
 K = TypeVar("K")
 V = TypeVar("V")
 

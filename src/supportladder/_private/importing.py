@@ -11,13 +11,37 @@ import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal, NamedTuple, TextIO
 
 import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
 from supportladder.importers import ImportDataError
+
+__all__ = [
+    "Limits",
+    "NeighbourTable",
+    "Precedence",
+    "Problems",
+    "Progress",
+    "ProgressBar",
+    "Table",
+    "as_records",
+    "check_occupations",
+    "check_precedence",
+    "classify",
+    "cosine_matrix",
+    "neighbour_table",
+    "parse_float",
+    "parse_table",
+    "read_table",
+    "report_progress",
+    "show",
+    "slug",
+    "standardise",
+    "top_neighbours",
+]
 
 Progress = Callable[[str, float], None]
 """A progress callback: ``progress(stage, fraction_done)``."""
@@ -382,6 +406,23 @@ def standardise(block: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     return out
 
 
+class NeighbourTable(NamedTuple):
+    """Each row's nearest other rows: ``neighbours`` and ``similarity`` ``(n, k)``, best
+    first; row ``i`` holds ``kept[i]`` of them (fewer than ``k`` under ``min_similarity``)."""
+
+    neighbours: npt.NDArray[np.int64]
+    similarity: npt.NDArray[np.float64]
+    kept: npt.NDArray[np.int64]
+
+    def rows(self) -> list[list[tuple[int, float]]]:
+        """Return the table as lists of ``(index, similarity)`` pairs, one list per row."""
+        k = self.neighbours.shape[1]
+        pairs = list(
+            zip(self.neighbours.ravel().tolist(), self.similarity.ravel().tolist(), strict=True)
+        )
+        return [pairs[i * k : i * k + c] for i, c in enumerate(self.kept.tolist())]
+
+
 def top_neighbours(
     profiles: npt.NDArray[np.float64],
     k: int,
@@ -392,7 +433,19 @@ def top_neighbours(
     """Return, per row, its ``k`` most cosine-similar other rows as ``(index, similarity)``.
 
     Most similar first; ties are broken by the lower index, so the result is deterministic.
-    Rows with a zero profile have similarity 0 to everything.
+    Rows with a zero profile have similarity 0 to everything.  See :func:`neighbour_table`.
+    """
+    return neighbour_table(profiles, k, min_similarity=min_similarity, similarity=similarity).rows()
+
+
+def neighbour_table(
+    profiles: npt.NDArray[np.float64],
+    k: int,
+    *,
+    min_similarity: float | None = None,
+    similarity: npt.NDArray[np.float64] | None = None,
+) -> NeighbourTable:
+    """Return :func:`top_neighbours` as arrays (the inference; lists are for building moves).
 
     Each row's candidates are the entries at or above a lower bound ``t`` of its ``k``-th
     largest value, so they hold every entry that can be chosen, ties included; ordering
@@ -403,20 +456,25 @@ def top_neighbours(
     other in code order, and contiguous blocks would put them all in a few blocks.
     """
     n = profiles.shape[0] if similarity is None else similarity.shape[0]
-    k = min(k, n - 1)
-    if k <= 0:
-        return [[] for _ in range(n)]
+    k = max(0, min(k, n - 1))
+    if k == 0:
+        return NeighbourTable(
+            np.zeros((n, 0), dtype=np.int64), np.zeros((n, 0)), np.zeros(n, dtype=np.int64)
+        )
     sim = cosine_matrix(profiles) if similarity is None else similarity.copy()
     np.fill_diagonal(sim, -np.inf)
     blocks = max(64, 2 * k)
     width = n // blocks
-    if width >= 2:
-        maxima = sim[:, : blocks * width].reshape(n, width, blocks).max(axis=1)
-        bound = np.partition(maxima, blocks - k, axis=1)[:, blocks - k]
-    else:  # too few columns for blocks: every entry is a candidate
-        bound = np.full(n, -np.inf)
-    flat = np.flatnonzero(sim >= bound[:, None])
-    rows, cols = np.divmod(flat, n)
+    bound = np.full(n, -np.inf)  # too few columns for blocks: every entry is a candidate
+    found = []
+    for top in range(0, n, 128):  # 128 rows at a time: the second pass reads from cache
+        part = sim[top : top + 128]
+        if width >= 2:
+            maxima = part[:, : blocks * width].reshape(len(part), width, blocks).max(axis=1)
+            bound[top : top + 128] = np.partition(maxima, blocks - k, axis=1)[:, blocks - k]
+        found.append(np.flatnonzero(part >= bound[top : top + 128, None]) + top * n)
+    flat = np.concatenate(found)
+    rows = flat // n
     counts = np.bincount(rows, minlength=n)
     # Rows with very many candidates (ties, zero profiles) go one by one, the rest together
     # in a padded table: a row's candidates come in index order, so a stable sort on
@@ -425,40 +483,33 @@ def top_neighbours(
     heavy = counts > cap
     if heavy.any():
         keep = ~heavy[rows]
-        rows, cols = rows[keep], cols[keep]
+        flat, rows = flat[keep], rows[keep]
         counts = np.where(heavy, 0, counts)
     width = max(int(counts.max()), k)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(counts[:-1], out=starts[1:])
-    slot = np.arange(rows.size) - starts[rows]
+    slot = rows * width + np.arange(rows.size) - starts[rows]
     values = np.full((n, width), -np.inf)
     index = np.full((n, width), n, dtype=np.int64)
-    values[rows, slot] = sim[rows, cols]
-    index[rows, slot] = cols
+    values.ravel()[slot] = sim.ravel()[flat]
+    index.ravel()[slot] = flat - rows * n
     order = np.argsort(-values, axis=1, kind="stable")[:, :k]
     chosen = np.take_along_axis(index, order, axis=1)
     best = np.take_along_axis(values, order, axis=1)
+    for i in np.flatnonzero(heavy).tolist():
+        chosen[i], best[i] = _row_neighbours(sim[i], float(bound[i]), k)
     # Values fall along each row, so the ones kept by min_similarity are a prefix.
     kept = np.full(n, k) if min_similarity is None else (best >= min_similarity).sum(axis=1)
-    pairs = list(zip(chosen.ravel().tolist(), best.ravel().tolist(), strict=True))
-    result = [pairs[i * k : i * k + c] for i, c in enumerate(kept.tolist())]
-    for i in np.flatnonzero(heavy).tolist():
-        result[i] = _row_neighbours(sim[i], float(bound[i]), k, min_similarity)
-    return result
+    return NeighbourTable(chosen, best, kept.astype(np.int64))
 
 
 def _row_neighbours(
-    row: npt.NDArray[np.float64], bound: float, k: int, min_similarity: float | None
-) -> list[tuple[int, float]]:
+    row: npt.NDArray[np.float64], bound: float, k: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """One row's ``k`` best candidates at or above ``bound``, most similar first."""
     candidates = np.flatnonzero(row >= bound)
-    order = np.lexsort((candidates, -row[candidates]))[:k]
-    chosen = candidates[order]
-    return [
-        (int(j), float(row[j]))
-        for j in chosen
-        if min_similarity is None or row[j] >= min_similarity
-    ]
+    chosen = candidates[np.lexsort((candidates, -row[candidates]))[:k]]
+    return chosen, row[chosen]
 
 
 def cosine_matrix(profiles: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+__all__ = ["assignments", "key", "string", "value"]
+
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
