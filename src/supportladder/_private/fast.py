@@ -102,6 +102,7 @@ class FastView:
         )
         self._edges: dict[tuple[str, str], Edge] = {}
         self._matrix: Any = None
+        self._table: IntArray | None = None
         self._adj: list[list[int]] | None = None
 
     # ------------------------------------------------------------------ building blocks
@@ -117,6 +118,21 @@ class FastView:
             ptr = np.searchsorted(self.src, np.arange(self.n + 1)).tolist()
             self._adj = [dst[ptr[i] : ptr[i + 1]] for i in range(self.n)]
         return self._adj
+
+    def positions(self, keys: IntArray) -> IntArray:
+        """Return the positions of the moves with ``keys`` (``u * n + v``; all present).
+
+        Up to 2M role pairs (a 16 MB table), a dense table of positions, built once, answers
+        with one gather; beyond, a binary search of the sorted keys.
+        """
+        if self.n * self.n > 1 << 21:
+            found: IntArray = np.searchsorted(self.keys, keys)
+            return found
+        if self._table is None:
+            table = np.full(self.n * self.n, -1, dtype=np.int64)
+            table[self.keys] = np.arange(self.keys.size, dtype=np.int64)
+            self._table = table
+        return self._table[keys]
 
     def out_moves(self, nodes: IntArray) -> IntArray:
         """Return the positions of the moves out of ``nodes`` (ascending ``nodes``)."""
@@ -255,7 +271,7 @@ def dags(
     rows = flat // n
     has = pred >= 0
     anc = np.where(has, rows * n + pred, flat)
-    pos = np.searchsorted(fv.keys, pred[has] * n + (flat[has] % n))
+    pos = fv.positions(pred[has] * n + (flat[has] % n))
     reached = np.isfinite(dist)
     if (
         USE_INT64
@@ -721,7 +737,7 @@ def _brandes(fv: FastView, sources: Sequence[int], sparse: Any) -> FloatArray:
     """
     _, tight, _ = dags(fv, sources)
     b, n = len(sources), fv.n
-    be, bi = np.nonzero(tight.T)
+    be, bi = np.divmod(np.flatnonzero(tight.T), b)  # flatnonzero: far faster than nonzero
     rows = bi * n + fv.dst[be]
     cols = bi * n + fv.src[be]
     size = b * n
