@@ -240,6 +240,15 @@ def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
     test_exact_ties_are_told_from_float_ties()
 
 
+def test_back_ends_agree_with_searched_move_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same comparisons with move positions found by binary search, as on big graphs."""
+    from supportladder._private import fast
+
+    monkeypatch.setattr(fast, "DENSE_POSITIONS", 0)
+    test_back_ends_agree()
+    test_move_lookups_match_a_scan()
+
+
 def test_lazy_reaches_behave_as_a_list() -> None:
     import copy
     import pickle
@@ -365,3 +374,15 @@ def test_exact_fallback_after_a_certified_answer_uses_the_reference(
     lazy = reachable_roles(g, "s")
     assert lazy._pending is not None  # certified from floats, nothing built yet
     assert lazy == reference(lambda: reachable_roles(g, "s"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(cases(), st.sets(st.integers(0, 7)))
+def test_move_lookups_match_a_scan(case: tuple[CareerGraph, str, str], picked: set[int]) -> None:
+    g, _, _ = case
+    fv = compiled_view(g)
+    if fv is None:
+        return
+    nodes = np.array(sorted(i for i in picked if i < fv.n), dtype=np.int64)
+    assert fv.out_moves(nodes).tolist() == np.flatnonzero(np.isin(fv.src, nodes)).tolist()
+    assert fv.positions(fv.keys).tolist() == list(range(fv.keys.size))

@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 TOLERANCE = 1e-9
+DENSE_POSITIONS = 1 << 21  # role pairs up to which move positions come from a dense table
 """Relative slack under which an edge is a tie candidate, checked exactly."""
 
 USE_INT64 = True
@@ -125,7 +126,7 @@ class FastView:
         Up to 2M role pairs (a 16 MB table), a dense table of positions, built once, answers
         with one gather; beyond, a binary search of the sorted keys.
         """
-        if self.n * self.n > 1 << 21:
+        if self.n * self.n > DENSE_POSITIONS:
             found: IntArray = np.searchsorted(self.keys, keys)
             return found
         if self._table is None:
@@ -140,7 +141,8 @@ class FastView:
         starts = indptr[nodes]
         lengths = indptr[nodes + 1] - starts
         ends = np.cumsum(lengths)
-        out: IntArray = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
+        total = int(ends[-1]) if ends.size else 0
+        out: IntArray = np.repeat(starts - ends + lengths, lengths) + np.arange(total)
         return out
 
     def moves(self, positions: IntArray) -> tuple[IntArray, IntArray, IntArray]:
