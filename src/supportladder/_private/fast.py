@@ -334,24 +334,27 @@ def _dags_int64(
             break
         exact = exact + exact[anc]
         anc = nxt
-    # Unreached: a sentinel above every distance (and below overflow once a cost is added).
-    sentinel = np.int64(1) << np.int64(62)
-    by_node = np.where(reached.T, exact.reshape(b, n).T, sentinel)
+    # Per move u -> v and source, gap = d(v) - (d(u) + cost): > 0 would undercut the tree,
+    # 0 is tight.  An unreached u counts as 2**62 (above every distance, no overflow once a
+    # cost is added), an unreached v as -1, so neither is ever tight or undercutting.
+    by_node = np.ascontiguousarray(exact.reshape(b, n).T)
+    from_u = np.where(reached.T, by_node, np.int64(1) << np.int64(62))
+    to_v = np.where(reached.T, by_node, np.int64(-1))
     # Only a move out of a reached role can be tight or undercut the tree: with a budget
     # (a ``limit``) that is a small part of the graph.
     live = reached.any(axis=0)
     moves = None if live.all() else fv.out_moves(np.flatnonzero(live))
     src, dst, ints = (fv.src, fv.dst, fv.ints) if moves is None else fv.moves(moves)
-    eu = by_node.take(src, axis=0)
-    eu += ints[:, None]
-    ev = by_node.take(dst, axis=0)
-    if ((eu < ev) & (ev != sentinel)).any():
+    gap = to_v.take(dst, axis=0)
+    gap -= from_u.take(src, axis=0)
+    gap -= ints[:, None]
+    if gap.size and gap.max() > 0:
         raise Fallback("float shortest-path tree is not exactly optimal")
     if moves is None:
-        tight = (eu == ev).T
+        tight = (gap == 0).T
     else:
         tight = np.zeros((b, fv.src.size), dtype=bool)
-        tight[:, moves] = (eu == ev).T
+        tight[:, moves] = (gap == 0).T
     scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
     return dist, tight, scaled
 
