@@ -703,7 +703,8 @@ def load(
     Examples
     --------
     >>> from supportladder.importers import onet
-    >>> g = onet.load("../shared/data/onet-29.3")  # doctest: +SKIP
+    >>> # the unzipped "O*NET Database, text" release folder
+    >>> g = onet.load("db_29_3_text")  # doctest: +SKIP
     >>> len(g.roles)  # doctest: +SKIP
     879
     """
