@@ -386,3 +386,21 @@ def test_move_lookups_match_a_scan(case: tuple[CareerGraph, str, str], picked: s
     nodes = np.array(sorted(i for i in picked if i < fv.n), dtype=np.int64)
     assert fv.out_moves(nodes).tolist() == np.flatnonzero(np.isin(fv.src, nodes)).tolist()
     assert fv.positions(fv.keys).tolist() == list(range(fv.keys.size))
+
+
+@EXAMPLES
+@given(cases())
+def test_benchmarked_cuts_equal_bottlenecks(case: tuple[CareerGraph, str, str]) -> None:
+    """``queries._cuts``, which the benchmarks time, gives bottlenecks' gateways and moves."""
+    from supportladder.queries import _cuts
+
+    g, s, t = case
+
+    def both() -> Any:
+        found = bottlenecks(g, s, t)
+        return found.gateways, found.critical_transitions
+
+    if s == t:
+        return
+    for run in (compiled, reference):
+        assert run(lambda: _cuts(g, s, t)) == run(both)  # "no path" errors included
