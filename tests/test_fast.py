@@ -9,7 +9,7 @@ both back ends are compared on graphs whose weights are not exactly summable in 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -36,13 +36,17 @@ EXAMPLES = settings(max_examples=30, deadline=None)
 
 
 @pytest.fixture(autouse=True)
-def compiled_everywhere() -> Iterator[None]:
-    saved = _paths.FAST_THRESHOLD
-    _paths.FAST_THRESHOLD = 0
-    try:
-        yield
-    finally:
-        _paths.FAST_THRESHOLD = saved
+def compiled_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every graph on the compiled core, in tiny chunks and batches.
+
+    A few moves per chunk of the tight-move check and a few sources per betweenness batch,
+    so that the small generated graphs cross chunk and batch boundaries.
+    """
+    from supportladder._private import fast
+
+    monkeypatch.setattr(_paths, "FAST_THRESHOLD", 0)
+    monkeypatch.setattr(fast, "CHUNK_ENTRIES", 5)
+    monkeypatch.setattr(fast, "BATCH_ENTRIES", 40)
 
 
 def reference(run: Callable[[], Any]) -> Any:

@@ -241,6 +241,22 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
 
 
 # ---------------------------------------------------------------------- exact DAGs
+CHUNK_ENTRIES = 1 << 17
+"""Entries (moves x sources) per chunk of the tight-move check: 1 MiB of int64, which
+stays in a core's cache (one pass over a whole batch's 16 MiB arrays is about seven times
+slower per entry on a 2-core machine, measured)."""
+
+
+BATCH_ENTRIES = 2_000_000
+"""Sources x moves per batch of :func:`betweenness` (one Dijkstra call, one DAG)."""
+
+
+def _chunks(m: int, b: int) -> list[tuple[int, int]]:
+    """Split ``range(m)`` moves into ``(lo, hi)`` chunks of about ``CHUNK_ENTRIES / b``."""
+    step = max(1, CHUNK_ENTRIES // max(b, 1))
+    return [(lo, min(m, lo + step)) for lo in range(0, m, step)]
+
+
 def dags(
     fv: FastView, sources: Sequence[int], limit: float | None = None, *, as_int: bool = False
 ) -> tuple[FloatArray, BoolArray, IntArray | None]:
@@ -256,14 +272,15 @@ def dags(
     if fv.float_exact:
         lim = np.inf if limit is None else limit
         dist = np.atleast_2d(csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim))
-        # Per move, a row of b distances: gathering whole rows is cache-friendly.  NaN for
-        # the unreached compares unequal to everything, so no isfinite mask is needed.
+        # NaN for the unreached compares unequal to everything: no isfinite mask needed.
         by_node = np.ascontiguousarray(dist.T)
         by_node[np.isinf(by_node)] = np.nan
-        du = by_node.take(fv.src, axis=0)
-        du += fv.cost[:, None]
-        tight = du == by_node.take(fv.dst, axis=0)
-        return dist, tight.T, None
+        tight = np.empty((b, fv.src.size), dtype=bool)
+        for lo, hi in _chunks(fv.src.size, b):
+            du = by_node.take(fv.src[lo:hi], axis=0)
+            du += fv.cost[lo:hi, None]
+            np.equal(du.T, by_node.take(fv.dst[lo:hi], axis=0).T, out=tight[:, lo:hi])
+        return dist, tight, None
     lim = np.inf if limit is None else limit * (1 + 1e-6) + 1e-300
     dist, pred = csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim, return_predecessors=True)
     dist = np.atleast_2d(dist)
@@ -322,6 +339,7 @@ def _dags_int64(
     Costs are then plain int64 integers (``fv.ints``), summed exactly along the float
     tree; every move is checked exactly (not only the near-tight ones): one that would
     undercut the tree means the float tree was not optimal and the reference is used.
+    The check runs over :func:`_chunks` of moves, so its arrays stay in cache.
     Returns the exact distances as int64 counts of ``2**-q``, ``(b, n)`` (0: unreached).
     """
     assert fv.ints is not None
@@ -341,20 +359,25 @@ def _dags_int64(
     from_u = np.where(reached.T, by_node, np.int64(1) << np.int64(62))
     to_v = np.where(reached.T, by_node, np.int64(-1))
     # Only a move out of a reached role can be tight or undercut the tree: with a budget
-    # (a ``limit``) that is a small part of the graph.
+    # (a ``limit``) that is often a small part of the graph, worth checking alone.
     live = reached.any(axis=0)
     moves = None if live.all() else fv.out_moves(np.flatnonzero(live))
+    if moves is not None and 2 * moves.size > fv.src.size:
+        moves = None  # most moves: scattering the results back would cost more
     src, dst, ints = (fv.src, fv.dst, fv.ints) if moves is None else fv.moves(moves)
-    gap = to_v.take(dst, axis=0)
-    gap -= from_u.take(src, axis=0)
-    gap -= ints[:, None]
-    if gap.size and gap.max() > 0:
-        raise Fallback("float shortest-path tree is not exactly optimal")
+    found = np.empty((b, src.size), dtype=bool)
+    for lo, hi in _chunks(src.size, b):
+        gap = to_v.take(dst[lo:hi], axis=0)
+        gap -= from_u.take(src[lo:hi], axis=0)
+        gap -= ints[lo:hi, None]
+        if gap.max() > 0:
+            raise Fallback("float shortest-path tree is not exactly optimal")
+        np.equal(gap.T, 0, out=found[:, lo:hi])
     if moves is None:
-        tight = (gap == 0).T
+        tight = found
     else:
         tight = np.zeros((b, fv.src.size), dtype=bool)
-        tight[:, moves] = (gap == 0).T
+        tight[:, moves] = found
     scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
     return dist, tight, scaled
 
@@ -704,7 +727,6 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
     With ``sample``, only that many sources are used, chosen like networkx does with
     ``k=sample, seed=seed`` on a graph whose nodes are in id order.
     """
-    sparse, _ = _scipy()
     n = fv.n
     ids = fv.snap.ids
     k = None if sample is None or sample == n else sample
@@ -715,10 +737,10 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
         sources = sorted(fv.snap.index[c] for c in chosen)
     scores = np.zeros(n, dtype=np.float64)
     m = max(fv.src.size, 1)
-    batch = max(1, min(len(sources), 2_000_000 // m))
+    batch = max(1, min(len(sources), BATCH_ENTRIES // m))
     for start in range(0, len(sources), batch):
         chunk = sources[start : start + batch]
-        scores += _brandes(fv, chunk, sparse)
+        scores += _brandes(fv, chunk)
     count = n - 1  # networkx's N without endpoints
     if count >= 2:
         if k is None:
@@ -732,38 +754,49 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
     return {ids[i]: float(scores[i]) for i in range(n)}
 
 
-def _brandes(fv: FastView, sources: Sequence[int], sparse: Any) -> FloatArray:
+def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
     """Return the summed dependencies of a batch of sources (Brandes), unnormalised.
 
-    Path counts and dependencies are sparse fixed-point iterations over the batch's
-    block-diagonal shortest-path DAG, one per DAG depth.  (Two sparse triangular solves,
-    with nodes numbered by exact distance, were tried and measured slower: SciPy's solve
-    copies and re-sorts the matrices.)
+    The batch's shortest-path DAGs are one block-diagonal DAG on ``b * n`` nodes (node
+    ``i * n + v`` is role ``v`` seen from the ``i``-th source).  Path counts are pushed
+    along it in rounds, as in Kahn's topological sort: a round takes the moves out of the
+    nodes whose every incoming move has been taken (their count is final), so each move
+    is taken once and there are as many rounds as the DAGs are deep.  Dependencies then
+    flow back through the same rounds in reverse order.
     """
-    _, tight, _ = dags(fv, sources)
+    _, tight, _ = dags(fv, sources, as_int=True)
     b, n = len(sources), fv.n
-    be, bi = np.divmod(np.flatnonzero(tight.T), b)  # flatnonzero: far faster than nonzero
-    rows = bi * n + fv.dst[be]
-    cols = bi * n + fv.src[be]
     size = b * n
-    into = sparse.csr_array((np.ones(rows.size), (rows, cols)), shape=(size, size))
-    out_of = into.T.tocsr()
+    # tight is (b, m) in C order, so its moves come grouped by (source, role): by node.
+    bi, be = np.divmod(np.flatnonzero(tight), fv.src.size)
+    tail = bi * n + fv.src[be]
+    head = bi * n + fv.dst[be]
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tail, minlength=size), out=indptr[1:])
+    waiting = np.bincount(head, minlength=size)
     start = np.arange(b, dtype=np.int64) * n + np.asarray(sources, dtype=np.int64)
-    seed = np.zeros(size)
-    seed[start] = 1.0
-    sigma = seed
-    while True:
-        new = seed + into @ sigma
-        if np.array_equal(new, sigma):
+    sigma = np.zeros(size)
+    sigma[start] = 1.0
+    ready = np.zeros(size, dtype=bool)
+    rounds: list[tuple[IntArray, IntArray]] = []
+    frontier = start
+    while frontier.size:
+        first = indptr[frontier]
+        lengths = indptr[frontier + 1] - first
+        ends = np.cumsum(lengths)
+        moves = np.repeat(first - ends + lengths, lengths) + np.arange(int(ends[-1]))
+        if not moves.size:
             break
-        sigma = new
+        u, v = tail[moves], head[moves]
+        np.add.at(sigma, v, sigma[u])
+        np.subtract.at(waiting, v, 1)
+        rounds.append((u, v))
+        ready[v[waiting[v] == 0]] = True
+        frontier = np.flatnonzero(ready)
+        ready[frontier] = False
     delta = np.zeros(size)
-    safe = np.where(sigma > 0, sigma, 1.0)
-    while True:
-        new = sigma * (out_of @ ((1.0 + delta) / safe))
-        if np.array_equal(new, delta):
-            break
-        delta = new
+    for u, v in reversed(rounds):
+        np.add.at(delta, u, sigma[u] / sigma[v] * (1.0 + delta[v]))
     delta[start] = 0.0
     result: FloatArray = delta.reshape(b, n).sum(axis=0)
     return result
