@@ -7,8 +7,10 @@ Usage::
     python benchmarks/run.py --roles 10000 --moves 80000 --repeat 7
 
 Every measurement is a median over ``--repeat`` runs, taken side by side in one process on
-the same graph; the table prints each ratio against its target from issue 5 and marks it
-pass or FAIL.  Peers that are not installed (igraph) are skipped and their rows say so.
+the same graph: ours and the peer's alternate, and a row's ratio is the median of the
+per-repetition ratios.  The table prints each ratio against its target from issue 5 and
+marks it pass or FAIL.  Peers that are not installed (igraph) are skipped and their rows
+say so.
 """
 
 from __future__ import annotations
@@ -53,6 +55,33 @@ def median_time(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def paired_times(
+    ours: Callable[[], object], theirs: Callable[[], object] | None, repeat: int
+) -> tuple[float, float | None, float | None]:
+    """Return the medians of ``ours`` and ``theirs`` and the median of their ratios.
+
+    The two run alternately, one after the other in every repetition, so that a change
+    in the machine's speed while measuring (another job, a CPU's clock, how BLAS runs)
+    weighs on both alike; the ratio is the median of the per-repetition ratios.
+    Without a peer, ``ours`` is timed alone.
+    """
+    if theirs is None:
+        return median_time(ours, repeat), None, None
+    ours()  # warm: caches, lazy imports
+    theirs()
+    a: list[float] = []
+    b: list[float] = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        ours()
+        a.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        theirs()
+        b.append(time.perf_counter() - start)
+    ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
+    return statistics.median(a), statistics.median(b), ratio
+
+
 def try_igraph() -> Any:
     try:
         import igraph
@@ -73,9 +102,15 @@ class Table:
         peer: str,
         theirs: float | None,
         target: float | None,
+        ratio: float | None = None,
     ) -> None:
-        """Add a row; ``target=None`` marks a row shown for context, not one of issue 5's."""
-        ratio = None if theirs is None else ours / theirs
+        """Add a row; ``target=None`` marks a row shown for context, not one of issue 5's.
+
+        ``ratio`` is the median of paired ratios (:func:`paired_times`); by default the
+        ratio of the two times.
+        """
+        if ratio is None and theirs is not None:
+            ratio = ours / theirs
         self.rows.append(
             {
                 "graph": graph,
@@ -157,29 +192,37 @@ def bench_graph(
         return go
 
     k = len(ends)
-    ours = median_time(all_pairs(lambda s, t: shortest_path(g, s, t)), repeat) / k
-    theirs = None
-    if G is not None:
-        theirs = (
-            median_time(
-                all_pairs(lambda s, t: G.get_shortest_path(index[s], index[t], weights="weight")),
-                repeat,
-            )
-            / k
+
+    def per_pair(
+        ours: Callable[[str, str], object], theirs: Callable[[str, str], object] | None
+    ) -> tuple[float, float | None, float | None]:
+        a, b, ratio = paired_times(
+            all_pairs(ours), None if theirs is None else all_pairs(theirs), repeat
         )
-    table.add(name, "shortest path", ours, "igraph", theirs, 1.5)
+        return a / k, None if b is None else b / k, ratio
+
+    ours, theirs, ratio = per_pair(
+        lambda s, t: shortest_path(g, s, t),
+        None
+        if G is None
+        else lambda s, t: G.get_shortest_path(index[s], index[t], weights="weight"),
+    )
+    table.add(name, "shortest path", ours, "igraph", theirs, 1.5, ratio)
 
     # reachable within a budget: three times the median move cost.  The peer returns
     # distances and predecessors (what a route to every role needs) within the same limit.
     budget = 3 * float(np.median(snap.weight))
     starts = [s for s, _ in ends]
-    ours = median_time(lambda: [reachable_roles(g, s, budget=budget) for s in starts], repeat)
 
     def peer_reach() -> None:
         for s in starts:
             dijkstra(matrix, indices=index[s], limit=budget, return_predecessors=True)
 
-    theirs = median_time(peer_reach, repeat)
+    ours, peer, ratio = paired_times(
+        lambda: [reachable_roles(g, s, budget=budget) for s in starts], peer_reach, repeat
+    )
+    assert peer is not None
+    theirs = peer
     reached = statistics.median(len(reachable_roles(g, s, budget=budget)) for s in starts)
     table.add(
         name,
@@ -188,6 +231,7 @@ def bench_graph(
         "scipy dijkstra(limit)",
         theirs / k,
         2.0,
+        ratio,
     )
     # Context: the same query with every Reach built (routes, steps, gaps), via to_dict().
     ours = median_time(
@@ -199,19 +243,18 @@ def bench_graph(
     )
 
     # Gateways (and critical moves, found in the same pass): bottlenecks' own code.
-    ours = median_time(all_pairs(lambda s, t: _cuts(g, s, t)), repeat) / k
-    theirs = None
-    if G is not None:
-        theirs = median_time(all_pairs(lambda s, t: G.dominator(index[s])), repeat) / k
-    table.add(name, "gateways", ours, "igraph dominator", theirs, 2.0)
+    ours, dominator, ratio = per_pair(
+        lambda s, t: _cuts(g, s, t), None if G is None else lambda s, t: G.dominator(index[s])
+    )
+    theirs = dominator
+    table.add(name, "gateways", ours, "igraph dominator", theirs, 2.0, ratio)
     # Context: all of bottlenecks (cheapest, minimax and smoothest routes too).
     ours = median_time(all_pairs(lambda s, t: bottlenecks(g, s, t)), repeat) / k
     table.add(name, "bottlenecks (all of it)", ours, "igraph dominator", theirs, None)
 
     sample = None if n <= 1000 else min(200, n)
     label = "chokepoints (all sources)" if sample is None else f"chokepoints ({sample} sampled)"
-    ours = median_time(lambda: chokepoints(g, sample=sample), max(1, repeat // 3))
-    theirs = None
+    peer_betweenness = None
     if G is not None:
         if sample is None:
             sources = None
@@ -220,10 +263,14 @@ def bench_graph(
 
             chosen = random.Random(0).sample(list(snap.ids), sample)
             sources = [index[c] for c in chosen]
-        theirs = median_time(
-            lambda: G.betweenness(weights="weight", sources=sources), max(1, repeat // 3)
-        )
-    table.add(name, label, ours, "igraph betweenness", theirs, 2.0)
+
+        def peer_betweenness() -> object:
+            return G.betweenness(weights="weight", sources=sources)
+
+    ours, theirs, ratio = paired_times(
+        lambda: chokepoints(g, sample=sample), peer_betweenness, max(1, repeat // 2)
+    )
+    table.add(name, label, ours, "igraph betweenness", theirs, 2.0, ratio)
 
 
 def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladder.CareerGraph:
@@ -251,9 +298,14 @@ def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladde
 
     # The inference is the neighbour table (arrays); the lists of (index, similarity) pairs
     # that onet.load turns into Transition objects, and the whole import, are context.
-    ours = median_time(lambda: importing.neighbour_table(profiles, 20), args.repeat)
-    theirs = median_time(bare, args.repeat)
-    table.add("onet", "inference (20 neighbours)", ours, "numpy similarity product", theirs, 3.0)
+    ours, peer, ratio = paired_times(
+        lambda: importing.neighbour_table(profiles, 20), bare, 10 * args.repeat
+    )
+    assert peer is not None
+    theirs = peer
+    table.add(
+        "onet", "inference (20 neighbours)", ours, "numpy similarity product", theirs, 3.0, ratio
+    )
     listed = median_time(lambda: importing.top_neighbours(profiles, 20), args.repeat)
     peer = "numpy similarity product"
     table.add("onet", "inference, as lists of pairs", listed, peer, theirs, None)
