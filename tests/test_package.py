@@ -22,6 +22,7 @@ def test_import_leaves_heavy_dependencies_unloaded() -> None:
     loaded = run(
         "import sys, supportladder; "
         "print(' '.join(m for m in ('matplotlib', 'cattrs', 'hypothesis', 'scipy', "
+        "'attrs', 'supportladder.model', 'supportladder.graph', "
         "'supportladder.io', 'supportladder.queries', 'supportladder.plot') if m in sys.modules))"
     )
     assert loaded == ""

@@ -25,21 +25,21 @@ from supportladder.errors import (
     RoleNotFoundError,
     SupportLadderError,
 )
-from supportladder.graph import CareerGraph
-from supportladder.model import (
-    DEFAULT_SCALE,
-    KINDS,
-    Gap,
-    Requirements,
-    Role,
-    Scale,
-    Skill,
-    Transition,
-    Weighting,
-)
 
 if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
     from supportladder.io import DEFAULT_GRAPH, bundled, dumps, load, loads, save
+    from supportladder.model import (
+        DEFAULT_SCALE,
+        KINDS,
+        Gap,
+        Requirements,
+        Role,
+        Scale,
+        Skill,
+        Transition,
+        Weighting,
+    )
     from supportladder.queries import (
         Bottlenecks,
         Chokepoints,
@@ -56,9 +56,25 @@ if TYPE_CHECKING:
         skill_gap,
     )
 
-# Reading files (cattrs) and the queries load on first use: ``import supportladder`` costs
-# little more than ``import networkx``.  ``supportladder.load`` and the rest work as usual.
+# The model (attrs classes), the graph, reading files (cattrs) and the queries load on first
+# use: ``import supportladder`` costs little more than ``import networkx``, which the
+# exceptions need.  ``supportladder.load``, ``supportladder.Role`` and the rest work as usual.
 _LAZY = {
+    "CareerGraph": "graph",
+    **dict.fromkeys(
+        (
+            "DEFAULT_SCALE",
+            "KINDS",
+            "Gap",
+            "Requirements",
+            "Role",
+            "Scale",
+            "Skill",
+            "Transition",
+            "Weighting",
+        ),
+        "model",
+    ),
     **dict.fromkeys(("DEFAULT_GRAPH", "bundled", "dumps", "load", "loads", "save"), "io"),
     **dict.fromkeys(
         (
