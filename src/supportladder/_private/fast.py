@@ -137,13 +137,7 @@ class FastView:
 
     def out_moves(self, nodes: IntArray) -> IntArray:
         """Return the positions of the moves out of ``nodes`` (ascending ``nodes``)."""
-        indptr = self.matrix().indptr
-        starts = indptr[nodes]
-        lengths = indptr[nodes + 1] - starts
-        ends = np.cumsum(lengths)
-        total = int(ends[-1]) if ends.size else 0
-        out: IntArray = np.repeat(starts - ends + lengths, lengths) + np.arange(total)
-        return out
+        return _spans(self.matrix().indptr, nodes)
 
     def moves(self, positions: IntArray) -> tuple[IntArray, IntArray, IntArray]:
         """Return the sources, targets and integer costs of the moves at ``positions``."""
@@ -193,6 +187,16 @@ class FastView:
             return Fraction(value)
         total = sum(int(x) << (_csr.LIMB_BITS * j) for j, x in enumerate(limbs.tolist()))
         return Fraction(total, 1 << self.q)
+
+
+def _spans(indptr: IntArray, nodes: IntArray) -> IntArray:
+    """Return the positions ``indptr[u] .. indptr[u + 1] - 1`` of every node ``u``, joined."""
+    starts = indptr[nodes]
+    lengths = indptr[nodes + 1] - starts
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if ends.size else 0
+    out: IntArray = np.repeat(starts - ends + lengths, lengths) + np.arange(total)
+    return out
 
 
 def _full_cost(snap: _csr.Snapshot, filters: Filters) -> FloatArray:
@@ -781,11 +785,8 @@ def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
     rounds: list[tuple[IntArray, IntArray]] = []
     frontier = start
     while frontier.size:
-        first = indptr[frontier]
-        lengths = indptr[frontier + 1] - first
-        ends = np.cumsum(lengths)
-        moves = np.repeat(first - ends + lengths, lengths) + np.arange(int(ends[-1]))
-        if not moves.size:
+        moves = _spans(indptr, frontier)
+        if not moves.size:  # nothing leaves the frontier: no other node can become ready
             break
         u, v = tail[moves], head[moves]
         np.add.at(sigma, v, sigma[u])
