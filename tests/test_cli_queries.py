@@ -109,6 +109,9 @@ def test_path_no_route_exit_1_names_the_flag(
         (["reachable", "rep", "--budget", "-2"], "budget"),
         (["reachable", "rep", "--max-steps", "x"], "--max-steps"),
         (["chokepoints", "--top", "0"], "--top"),
+        (["chokepoints", "--sample", "0"], "--sample"),
+        (["chokepoints", "--sample", "100000"], "sample must be at most the number of roles"),
+        (["chokepoints", "--sample", "3", "--seed", "-1"], "--seed"),
         (["bottlenecks", "rep"], "TO"),
     ],
 )
@@ -202,3 +205,17 @@ def test_chokepoints_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "score" in out
     assert len(out.strip().splitlines()) == 5
+
+
+def test_chokepoints_sample_and_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    g = supportladder.load()
+    seen = []
+    for seed in (0, 7):
+        code, out, _ = run(capsys, "chokepoints", "--sample", "5", "--seed", str(seed), "--json")
+        assert code == 0
+        seen.append(json.loads(out)["roles"])
+        assert seen[-1] == chokepoints(g, sample=5, seed=seed).to_dict()
+    assert seen[0] != seen[1]  # the seed picks other start roles
+    code, out, _ = run(capsys, "chokepoints", "--sample", "5", "--top", "3")
+    assert code == 0
+    assert "estimated from 5 sampled start roles (seed 0)" in out

@@ -490,11 +490,15 @@ def cmd_chokepoints(args: argparse.Namespace) -> int:
     from supportladder import queries
 
     g = _graph(args)
-    ranked = queries.chokepoints(g, top=args.top, kinds=args.kinds)
+    ranked = queries.chokepoints(
+        g, top=args.top, kinds=args.kinds, sample=args.sample, seed=args.seed
+    )
     if args.json:
         _print_json({"graph": g.name, "roles": ranked.to_dict()})
         return EXIT_OK
     print(f"chokepoints of graph {g.name} (share of cheapest routes through each role)")
+    if args.sample is not None:
+        print(f"estimated from {args.sample} sampled start roles (seed {args.seed})")
     rows = [
         [n, role, g.role(role).title, f"{score:.4f}"] for n, (role, score) in enumerate(ranked, 1)
     ]
@@ -663,6 +667,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="roles the most cheapest routes pass through",
     )
     p.add_argument("--top", type=_positive_arg, metavar="N", help="show only the first N roles")
+    p.add_argument(
+        "--sample",
+        type=_positive_arg,
+        metavar="K",
+        help="estimate from K start roles, as networkx's k= does (for large graphs)",
+    )
+    p.add_argument(
+        "--seed",
+        type=_count_arg,
+        default=0,
+        metavar="S",
+        help="which start roles --sample picks (default 0: the same roles every run)",
+    )
     p.set_defaults(func=cmd_chokepoints)
     return parser
 
