@@ -56,17 +56,14 @@ def median_time(run: Callable[[], object], repeat: int) -> float:
 
 
 def paired_times(
-    ours: Callable[[], object], theirs: Callable[[], object] | None, repeat: int
-) -> tuple[float, float | None, float | None]:
+    ours: Callable[[], object], theirs: Callable[[], object], repeat: int
+) -> tuple[float, float, float]:
     """Return the medians of ``ours`` and ``theirs`` and the median of their ratios.
 
     The two run alternately, one after the other in every repetition, so that a change
     in the machine's speed while measuring (another job, a CPU's clock, how BLAS runs)
     weighs on both alike; the ratio is the median of the per-repetition ratios.
-    Without a peer, ``ours`` is timed alone.
     """
-    if theirs is None:
-        return median_time(ours, repeat), None, None
     ours()  # warm: caches, lazy imports
     theirs()
     a: list[float] = []
@@ -80,6 +77,15 @@ def paired_times(
         b.append(time.perf_counter() - start)
     ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
     return statistics.median(a), statistics.median(b), ratio
+
+
+def paired_or_alone(
+    ours: Callable[[], object], theirs: Callable[[], object] | None, repeat: int
+) -> tuple[float, float | None, float | None]:
+    """:func:`paired_times`, or ``ours`` timed alone when the peer is not installed."""
+    if theirs is None:
+        return median_time(ours, repeat), None, None
+    return paired_times(ours, theirs, repeat)
 
 
 def try_igraph() -> Any:
@@ -196,7 +202,7 @@ def bench_graph(
     def per_pair(
         ours: Callable[[str, str], object], theirs: Callable[[str, str], object] | None
     ) -> tuple[float, float | None, float | None]:
-        a, b, ratio = paired_times(
+        a, b, ratio = paired_or_alone(
             all_pairs(ours), None if theirs is None else all_pairs(theirs), repeat
         )
         return a / k, None if b is None else b / k, ratio
@@ -218,11 +224,9 @@ def bench_graph(
         for s in starts:
             dijkstra(matrix, indices=index[s], limit=budget, return_predecessors=True)
 
-    ours, peer, ratio = paired_times(
+    ours, theirs, ratio = paired_times(
         lambda: [reachable_roles(g, s, budget=budget) for s in starts], peer_reach, repeat
     )
-    assert peer is not None
-    theirs = peer
     reached = statistics.median(len(reachable_roles(g, s, budget=budget)) for s in starts)
     table.add(
         name,
@@ -243,10 +247,9 @@ def bench_graph(
     )
 
     # Gateways (and critical moves, found in the same pass): bottlenecks' own code.
-    ours, dominator, ratio = per_pair(
+    ours, theirs, ratio = per_pair(
         lambda s, t: _cuts(g, s, t), None if G is None else lambda s, t: G.dominator(index[s])
     )
-    theirs = dominator
     table.add(name, "gateways", ours, "igraph dominator", theirs, 2.0, ratio)
     # Context: all of bottlenecks (cheapest, minimax and smoothest routes too).
     ours = median_time(all_pairs(lambda s, t: bottlenecks(g, s, t)), repeat) / k
@@ -267,7 +270,7 @@ def bench_graph(
         def peer_betweenness() -> object:
             return G.betweenness(weights="weight", sources=sources)
 
-    ours, theirs, ratio = paired_times(
+    ours, theirs, ratio = paired_or_alone(
         lambda: chokepoints(g, sample=sample), peer_betweenness, max(1, repeat // 2)
     )
     table.add(name, label, ours, "igraph betweenness", theirs, 2.0, ratio)
@@ -298,16 +301,12 @@ def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladde
 
     # The inference is the neighbour table (arrays); the lists of (index, similarity) pairs
     # that onet.load turns into Transition objects, and the whole import, are context.
-    ours, peer, ratio = paired_times(
+    ours, theirs, ratio = paired_times(
         lambda: importing.neighbour_table(profiles, 20), bare, 10 * args.repeat
     )
-    assert peer is not None
-    theirs = peer
-    table.add(
-        "onet", "inference (20 neighbours)", ours, "numpy similarity product", theirs, 3.0, ratio
-    )
-    listed = median_time(lambda: importing.top_neighbours(profiles, 20), args.repeat)
     peer = "numpy similarity product"
+    table.add("onet", "inference (20 neighbours)", ours, peer, theirs, 3.0, ratio)
+    listed = median_time(lambda: importing.top_neighbours(profiles, 20), args.repeat)
     table.add("onet", "inference, as lists of pairs", listed, peer, theirs, None)
     whole = median_time(lambda: onet.load(ONET), max(1, args.repeat // 3))
     table.add("onet", "onet.load, all of it", whole, peer, theirs, None)
