@@ -112,6 +112,7 @@ def test_path_no_route_exit_1_names_the_flag(
         (["chokepoints", "--sample", "0"], "--sample"),
         (["chokepoints", "--sample", "100000"], "sample must be at most the number of roles"),
         (["chokepoints", "--sample", "3", "--seed", "-1"], "--seed"),
+        (["chokepoints", "--seed", "3"], "add --sample K"),
         (["bottlenecks", "rep"], "TO"),
     ],
 )

@@ -489,16 +489,17 @@ def cmd_bottlenecks(args: argparse.Namespace) -> int:
 def cmd_chokepoints(args: argparse.Namespace) -> int:
     from supportladder import queries
 
+    if args.seed is not None and args.sample is None:
+        raise UsageError(f"--seed {args.seed} picks sampled roles; add --sample K, or drop it")
     g = _graph(args)
-    ranked = queries.chokepoints(
-        g, top=args.top, kinds=args.kinds, sample=args.sample, seed=args.seed
-    )
+    seed = 0 if args.seed is None else args.seed
+    ranked = queries.chokepoints(g, top=args.top, kinds=args.kinds, sample=args.sample, seed=seed)
     if args.json:
         _print_json({"graph": g.name, "roles": ranked.to_dict()})
         return EXIT_OK
     print(f"chokepoints of graph {g.name} (share of cheapest routes through each role)")
     if args.sample is not None:
-        print(f"estimated from {args.sample} sampled start roles (seed {args.seed})")
+        print(f"estimated from {args.sample} sampled start roles (seed {seed})")
     rows = [
         [n, role, g.role(role).title, f"{score:.4f}"] for n, (role, score) in enumerate(ranked, 1)
     ]
@@ -676,7 +677,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--seed",
         type=_count_arg,
-        default=0,
         metavar="S",
         help="which start roles --sample picks (default 0: the same roles every run)",
     )
