@@ -45,36 +45,46 @@ A two-occupation release, written to a temporary folder:
 
 from __future__ import annotations
 
+import math
 import os
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal
 
 import numpy as np
-import numpy.typing as npt
 from attrs import frozen
 
 from supportladder._private.frozen import FrozenDict, freeze
 from supportladder._private.importing import (
     Limits,
     Precedence,
-    Problems,
     Progress,
-    Table,
     check_occupations,
     check_precedence,
     classify,
-    parse_float,
-    read_table,
     report_progress,
-    show,
     slug,
-    standardise,
     top_neighbours,
 )
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
+from supportladder.importers._evidence import LABELS, Block, combine, cosines, describe
+from supportladder.importers._onet_blocks import (
+    BLOCKS,
+    WEIGHTS,
+    Evidence,
+    build_blocks,
+    read_evidence,
+    wanted,
+)
+from supportladder.importers._onet_files import (
+    FILES,
+    Ratings,
+    read_job_zones,
+    read_occupations,
+    read_ratings,
+)
+from supportladder.importers._onet_ladder import apply_ladder
 from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Transition
 
 __all__ = [
@@ -83,6 +93,7 @@ __all__ = [
     "GROUPS",
     "ONET_SCALE",
     "SOC_MAJOR_GROUPS",
+    "WEIGHTS",
     "Agreement",
     "OnetImport",
     "agreement",
@@ -90,19 +101,10 @@ __all__ = [
     "read",
 ]
 
-Descriptor = Literal["skills", "knowledge", "interests"]
-
-DESCRIPTORS: Final[tuple[Descriptor, ...]] = ("skills", "knowledge", "interests")
-"""The descriptor families profiles can be built from."""
-
-FILES: Final = {
-    "occupations": "Occupation Data.txt",
-    "job zones": "Job Zones.txt",
-    "skills": "Skills.txt",
-    "knowledge": "Knowledge.txt",
-    "interests": "Interests.txt",
-}
-"""The release files read, by role."""
+DESCRIPTORS: Final = BLOCKS
+"""The evidence blocks similarity can be built from: ``"tasks"`` (task statement text),
+``"dwas"`` (Detailed Work Activities), ``"titles"`` (alternate title text),
+``"knowledge"`` and ``"skills"`` (Importance ratings) and ``"interests"`` (RIASEC scores)."""
 
 ONET_SCALE: Final = Scale({str(i): i for i in range(8)})
 """O*NET's Level (LV) scale, 0 to 7, with levels named ``"0"`` … ``"7"``."""
@@ -134,17 +136,6 @@ SOC_MAJOR_GROUPS: Final = {
 }
 """Titles of the 2018 SOC major groups, by their two-digit code."""
 
-_CODE = "O*NET-SOC Code"
-_CODE_RE = re.compile(r"[0-9]{2}-[0-9]{4}\.[0-9]{2}")
-_ELEMENT_RE = re.compile(r"[0-9]+(?:\.[A-Za-z0-9]+)*")
-_INTERESTS = {
-    "Realistic": "R",
-    "Investigative": "I",
-    "Artistic": "A",
-    "Social": "S",
-    "Enterprising": "E",
-    "Conventional": "C",
-}
 _RATED: Final = ("skills", "knowledge")
 _DOWNLOAD = "use the text (tab-delimited) release from https://www.onetcenter.org/database.html"
 
@@ -157,31 +148,12 @@ class OnetImport:
     report: ImportReport
 
 
-@frozen
-class _Ratings:
-    names: dict[str, str]  # element id -> name, in first-seen order
-    levels: dict[str, dict[str, float]]  # code -> element id -> level
-    importance: dict[str, list[float]]  # element id -> rescaled IM values, per occupation
-
-
 def _check_options(
-    descriptors: Sequence[str],
     costs: Sequence[str],
     neighbours: int,
     min_similarity: float | None,
     suppressed: str,
 ) -> None:
-    if isinstance(descriptors, str) or not descriptors:
-        raise ValueError(
-            "descriptors must be a non-empty sequence of family names, e.g. ('skills', 'knowledge')"
-        )
-    for family in descriptors:
-        if family not in DESCRIPTORS:
-            raise ValueError(
-                f"unknown descriptor family {family!r}; use any of {', '.join(DESCRIPTORS)}"
-            )
-    if len(set(descriptors)) != len(descriptors):
-        raise ValueError(f"descriptors {tuple(descriptors)!r} repeat a family; give each once")
     if isinstance(costs, str):
         raise ValueError("costs must be a sequence of family names, e.g. ('skills',)")
     for family in costs:
@@ -191,226 +163,17 @@ def _check_options(
             )
     if isinstance(neighbours, bool) or not isinstance(neighbours, int) or neighbours < 0:
         raise ValueError(f"neighbours must be a whole number, 0 or more, got {neighbours!r}")
-    if min_similarity is not None and not -1.0 <= min_similarity <= 1.0:
-        raise ValueError(f"min_similarity must lie in -1 to 1, got {min_similarity!r}")
+    if min_similarity is not None and (
+        isinstance(min_similarity, bool)
+        or not isinstance(min_similarity, int | float)
+        or not math.isfinite(min_similarity)
+    ):
+        raise ValueError(
+            f"min_similarity must be a finite number (standard deviations above the mean "
+            f"pair, e.g. 2.0), got {min_similarity!r}"
+        )
     if suppressed not in ("drop", "keep"):
         raise ValueError(f"suppressed must be 'drop' or 'keep', got {suppressed!r}")
-
-
-def _table(folder: Path, key: str, required: Sequence[str], limits: Limits) -> Table:
-    return read_table(
-        folder / FILES[key],
-        delimiter="\t",
-        required=required,
-        hint=f"expected O*NET's {FILES[key]!r} in {show(str(folder))}; {_DOWNLOAD}",
-        limits=limits,
-    )
-
-
-def _occupations(folder: Path, limits: Limits) -> dict[str, tuple[str, str]]:
-    table = _table(folder, "occupations", (_CODE, "Title", "Description"), limits)
-    problems = Problems(table.path)
-    c_code, c_title, c_desc = (table.column(c) for c in (_CODE, "Title", "Description"))
-    out: dict[str, tuple[str, str]] = {}
-    first: dict[str, int] = {}
-    titles: dict[str, int] = {}  # casefolded title or code -> first row naming it
-    for row, fields in table.rows:
-        code, title = fields[c_code].strip(), fields[c_title].strip()
-        if not _CODE_RE.fullmatch(code):
-            problems.add(
-                row,
-                f"malformed O*NET-SOC code {show(code)}; write it as 'NN-NNNN.NN', e.g. 43-4051.00",
-            )
-        elif code in first:
-            problems.add(
-                row,
-                f"duplicate occupation {code!r} (first at row {first[code]}); "
-                "keep one row per code",
-            )
-        elif not title:
-            problems.add(row, f"occupation {code!r} has an empty Title; give it its title")
-        elif titles.get(title.casefold(), row) != row or titles.get(code, row) != row:
-            other = titles.get(title.casefold()) or titles[code]
-            problems.add(
-                row,
-                f"occupation {code!r}: its title or code also names the occupation at row "
-                f"{other}; titles must pick out one occupation, so fix one of the two rows",
-            )
-        else:
-            first[code] = row
-            titles.setdefault(title.casefold(), row)
-            titles.setdefault(code, row)
-            out[code] = (title, fields[c_desc].strip())
-    problems.check()
-    return out
-
-
-def _unknown(code: str) -> str:
-    return (
-        f"unknown O*NET-SOC code {show(code)}: it is not in {FILES['occupations']!r}; "
-        "use files of one release"
-    )
-
-
-def _job_zones(folder: Path, known: dict[str, tuple[str, str]], limits: Limits) -> dict[str, int]:
-    table = _table(folder, "job zones", (_CODE, "Job Zone"), limits)
-    problems = Problems(table.path)
-    c_code, c_zone = table.column(_CODE), table.column("Job Zone")
-    out: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for row, fields in table.rows:
-        code, text = fields[c_code].strip(), fields[c_zone].strip()
-        if code not in known:
-            problems.add(row, _unknown(code))
-        elif code in first:
-            problems.add(
-                row,
-                f"duplicate Job Zone for {code!r} (first at row {first[code]}); keep one row",
-            )
-        elif text not in ("1", "2", "3", "4", "5"):
-            problems.add(
-                row, f"malformed Job Zone {show(text)} for {code!r}; write a whole number 1 to 5"
-            )
-        else:
-            first[code] = row
-            out[code] = int(text)
-    problems.check()
-    return out
-
-
-def _ratings(
-    folder: Path,
-    family: str,
-    known: dict[str, tuple[str, str]],
-    suppressed: str,
-    counts: dict[str, int],
-    limits: Limits,
-) -> _Ratings:
-    columns = (
-        _CODE,
-        "Element ID",
-        "Element Name",
-        "Scale ID",
-        "Data Value",
-        "Recommend Suppress",
-        "Not Relevant",
-    )
-    table = _table(folder, family, columns, limits)
-    problems = Problems(table.path)
-    c_code, c_id, c_name, c_scale, c_value, c_supp, c_nr = (table.column(c) for c in columns)
-    names: dict[str, str] = {}
-    levels: dict[str, dict[str, float]] = {}
-    importance: dict[str, list[float]] = {}
-    first: dict[tuple[str, str, str], int] = {}
-    other = dropped = irrelevant = 0
-    for row, fields in table.rows:
-        code, eid, scale = fields[c_code].strip(), fields[c_id].strip(), fields[c_scale].strip()
-        if scale not in ("IM", "LV"):
-            other += 1
-            continue
-        if code not in known:
-            problems.add(row, _unknown(code))
-            continue
-        if not _ELEMENT_RE.fullmatch(eid):
-            problems.add(
-                row,
-                f"malformed Element ID {show(eid)}; write the descriptor's O*NET element id, "
-                "e.g. 2.A.1.a",
-            )
-            continue
-        key = (code, eid, scale)
-        if key in first:
-            problems.add(
-                row,
-                f"duplicate {scale} rating of {show(eid)} for {code} (first at row {first[key]}); "
-                "keep one row per occupation, element and scale",
-            )
-            continue
-        first[key] = row
-        supp, nr = fields[c_supp].strip(), fields[c_nr].strip()
-        for column, flag in (("Recommend Suppress", supp), ("Not Relevant", nr)):
-            if flag not in ("Y", "N", ""):
-                problems.add(row, f"{column} is {show(flag)}; write Y, N or leave it empty")
-        high = 5.0 if scale == "IM" else 7.0
-        value = parse_float(
-            fields[c_value].strip(),
-            row=row,
-            column="Data Value",
-            problems=problems,
-            low=1.0 if scale == "IM" else 0.0,
-            high=high,
-        )
-        if value is None or any(f not in ("Y", "N", "") for f in (supp, nr)):
-            continue
-        names.setdefault(eid, fields[c_name].strip() or eid)
-        if scale == "LV" and nr == "Y":
-            # Not relevant to the occupation: level 0, whatever the precision of the estimate.
-            irrelevant += 1
-            levels.setdefault(code, {})[eid] = 0.0
-        elif supp == "Y" and suppressed == "drop":
-            dropped += 1
-            if scale == "LV":
-                levels.setdefault(code, {})
-        elif scale == "IM":
-            importance.setdefault(eid, []).append((value - 1.0) / 4.0)
-        else:
-            levels.setdefault(code, {})[eid] = value
-    problems.check()
-    counts[f"{family}: rows read"] = len(table.rows)
-    counts[f"{family}: ratings dropped (Recommend Suppress = Y)"] = dropped
-    counts[f"{family}: levels set to 0 (Not Relevant = Y)"] = irrelevant
-    if other:
-        counts[f"{family}: rows of other scales ignored"] = other
-    return _Ratings(names, levels, importance)
-
-
-def _interests(
-    folder: Path, known: dict[str, tuple[str, str]], counts: dict[str, int], limits: Limits
-) -> dict[str, dict[str, float]]:
-    columns = (_CODE, "Element Name", "Scale ID", "Data Value")
-    table = _table(folder, "interests", columns, limits)
-    problems = Problems(table.path)
-    c_code, c_name, c_scale, c_value = (table.column(c) for c in columns)
-    out: dict[str, dict[str, float]] = {}
-    first: dict[tuple[str, str], int] = {}
-    other = 0
-    for row, fields in table.rows:
-        code, name = fields[c_code].strip(), fields[c_name].strip()
-        if fields[c_scale].strip() != "OI":
-            other += 1
-            continue
-        if code not in known:
-            problems.add(row, _unknown(code))
-            continue
-        letter = _INTERESTS.get(name)
-        if letter is None:
-            problems.add(
-                row,
-                f"unknown interest {show(name)} on scale OI; use one of {', '.join(_INTERESTS)}",
-            )
-            continue
-        if (code, letter) in first:
-            problems.add(
-                row,
-                f"duplicate {name} interest for {code} (first at row {first[(code, letter)]}); "
-                "keep one row",
-            )
-            continue
-        first[(code, letter)] = row
-        value = parse_float(
-            fields[c_value].strip(),
-            row=row,
-            column="Data Value",
-            problems=problems,
-            low=1.0,
-            high=7.0,
-        )
-        if value is not None:
-            out.setdefault(code, {})[letter] = value
-    problems.check()
-    if other:
-        counts["interests: rows of other scales ignored"] = other
-    return out
 
 
 def _holland(scores: dict[str, float]) -> str:
@@ -419,7 +182,9 @@ def _holland(scores: dict[str, float]) -> str:
     return "".join(ranked[:3]) if scores else ""
 
 
-def _skill_ids(ratings: dict[str, _Ratings], families: Sequence[str]) -> dict[tuple[str, str], str]:
+def _skill_ids(
+    ratings: Mapping[str, Ratings], families: Sequence[str]
+) -> dict[tuple[str, str], str]:
     ids: dict[tuple[str, str], str] = {}
     used: set[str] = set()
     for family in families:
@@ -438,12 +203,13 @@ def _skill_ids(ratings: dict[str, _Ratings], families: Sequence[str]) -> dict[tu
 def read(
     directory: str | os.PathLike[str],
     *,
-    descriptors: Sequence[str] = ("skills", "knowledge"),
+    descriptors: Sequence[str] | Mapping[str, float] | None = None,
     neighbours: int = 20,
     min_similarity: float | None = None,
     costs: Sequence[str] = ("skills", "knowledge"),
     suppressed: Literal["drop", "keep"] = "drop",
     precedence: Precedence = "upward",
+    ladder: bool = True,
     name: str = "onet",
     source: str | None = None,
     progress: Progress | None = None,
@@ -457,10 +223,12 @@ def read(
     Returns
     -------
     OnetImport
-        ``graph`` and ``report`` (counts of roles, moves, skipped occupations, dropped and
-        zeroed ratings).
+        ``graph`` and ``report``: counts of roles, moves, skipped occupations, dropped and
+        zeroed ratings, and of the occupations each evidence block covers; its notes say
+        which evidence each block used and which blocks were left out.
     """
-    _check_options(descriptors, costs, neighbours, min_similarity, suppressed)
+    want = wanted(descriptors)
+    _check_options(costs, neighbours, min_similarity, suppressed)
     check_precedence(precedence)
     limits = Limits.of(max_file_bytes, max_rows)
     folder = Path(directory)
@@ -473,36 +241,30 @@ def read(
     counts: dict[str, int] = {}
 
     report_progress(progress, "reading", 0.0)
-    occupations = _occupations(folder, limits)
-    zones = _job_zones(folder, occupations, limits)
-    families = list(dict.fromkeys([*costs, *descriptors]))
-    rated = [f for f in families if f in _RATED]
-    ratings: dict[str, _Ratings] = {}
+    occupations = read_occupations(folder, limits)
+    zones = read_job_zones(folder, occupations, limits)
+    ratings: dict[str, Ratings] = {}
+    rated = [f for f in _RATED if f in costs or f in want.weights]
+    notes: list[str] = []
     for i, family in enumerate(rated):
-        ratings[family] = _ratings(folder, family, occupations, suppressed, counts, limits)
-        report_progress(progress, "reading", (i + 1) / (len(rated) + 1))
-    want_interests = "interests" in descriptors or (folder / FILES["interests"]).is_file()
-    interests = _interests(folder, occupations, counts, limits) if want_interests else {}
+        if family in costs or want.required or (folder / FILES[family]).is_file():
+            ratings[family] = read_ratings(folder, family, occupations, suppressed, counts, limits)
+        else:
+            del want.weights[family]
+            notes.append(f"{family}: left out, {FILES[family]!r} not found")
+        report_progress(progress, "reading", (i + 1) / (len(rated) + 2))
+    evidence = read_evidence(folder, want, occupations, counts, limits)
+    notes.extend(evidence.notes)
     report_progress(progress, "reading", 1.0)
 
-    # Occupations with a Job Zone and ratings in every family used; the rest are skipped.
-    kept: list[str] = []
-    no_zone: list[str] = []
-    no_ratings: list[str] = []
-    for code in sorted(occupations):
-        if code not in zones:
-            no_zone.append(code)
-        elif any(code not in ratings[f].levels for f in rated) or (
-            "interests" in descriptors and code not in interests
-        ):
-            no_ratings.append(code)
-        else:
-            kept.append(code)
+    kept, no_zone, no_evidence = _kept(occupations, zones, ratings, evidence)
+    unrated = [c for c in kept if not any(c in ratings[f].levels for f in costs)]
     counts = {
         "occupations read": len(occupations),
         "roles": len(kept),
         "skipped: no job zone": len(no_zone),
-        "skipped: no ratings": len(no_ratings),
+        "skipped: no evidence": len(no_evidence),
+        "roles without skill ratings (skills unrated)": len(unrated),
         **counts,
     }
     check_occupations(str(folder), len(kept))
@@ -512,14 +274,133 @@ def read(
             [
                 (
                     None,
-                    "no occupation has both a Job Zone and ratings in "
-                    + ", ".join(families)
-                    + "; check that the files come from one release",
+                    "no occupation has both a Job Zone and ratings, tasks or titles; "
+                    "check that the files come from one release",
                 )
             ],
         )
+    skills, ids = _skills(ratings, costs)
+    roles = [
+        _role(code, occupations[code], zones[code], ratings, costs, ids, evidence, source)
+        for code in kept
+    ]
 
-    # Skills: the Level ratings of the cost families.
+    report_progress(progress, "similarity", 0.0)
+    blocks = build_blocks(kept, want.weights, evidence, ratings, occupations)
+    blocks = [b for b in blocks if b.present.sum() >= 2]
+    sims = [cosines(b) for b in blocks]
+    combined = combine(blocks, sims, want.weights)
+    floor = -np.finfo(np.float64).max if min_similarity is None else min_similarity
+    near = top_neighbours(
+        np.zeros((len(kept), 1)), neighbours, min_similarity=floor, similarity=combined
+    )
+    promoted: set[tuple[int, int]] = set()
+    if ladder:
+        titles = {c: occupations[c][0] for c in kept}
+        near, dropped, promoted = apply_ladder(kept, zones, titles, near, combined)
+        counts["ladder: moves left out"] = dropped
+        counts["ladder: promotions added"] = len(promoted)
+    report_progress(progress, "similarity", 1.0)
+    for block in blocks:
+        counts[f"evidence: {LABELS[block.name]} (occupations)"] = int(block.present.sum())
+    notes.extend(_block_notes(blocks, want.weights, counts))
+
+    transitions: list[Transition] = []
+    for i, code in enumerate(kept):
+        for rank, (j, sim) in enumerate(near[i], start=1):
+            other = kept[j]
+            transitions.append(
+                Transition(
+                    code,
+                    other,
+                    classify(zones[code], zones[other], code[:2], other[:2], precedence=precedence),
+                    note=(
+                        f"inferred: similarity {sim:.2f} ({describe(i, j, blocks, sims)}), "
+                        + (
+                            "promotion to the most similar first-line supervisor"
+                            if (i, j) in promoted
+                            else f"neighbour {rank} of {code}"
+                        )
+                    ),
+                    sources=(source,),
+                )
+            )
+        if i % 100 == 0:
+            report_progress(progress, "moves", i / len(kept))
+    report_progress(progress, "moves", 1.0)
+    counts["moves"] = len(transitions)
+    counts["skills"] = len(skills)
+
+    used = ", ".join(LABELS[b.name] for b in blocks) or "no evidence"
+    graph = CareerGraph(
+        name,
+        title=f"O*NET occupations ({folder.name})",
+        description=(
+            f"Occupations of {source}; moves to each occupation's {neighbours} most similar "
+            f"occupations by {used}."
+        ),
+        scale=ONET_SCALE,
+        skills=skills,
+        roles=roles,
+        transitions=transitions,
+    )
+    for label, codes in (
+        ("no job zone", no_zone),
+        ("no evidence", no_evidence),
+        ("skills unrated", unrated),
+    ):
+        if codes:
+            notes.append(f"{label}: " + ", ".join(codes[:5]) + (" ..." if len(codes) > 5 else ""))
+    return OnetImport(graph, ImportReport(str(folder), counts, notes))
+
+
+def _kept(
+    occupations: Mapping[str, tuple[str, str]],
+    zones: Mapping[str, int],
+    ratings: Mapping[str, Ratings],
+    evidence: Evidence,
+) -> tuple[list[str], list[str], list[str]]:
+    """Split the occupations: kept (a Job Zone and evidence), without a zone, without evidence."""
+    kept: list[str] = []
+    no_zone: list[str] = []
+    no_evidence: list[str] = []
+    sources: list[Mapping[str, object]] = [
+        *(r.levels for r in ratings.values()),
+        evidence.interests,
+        evidence.tasks,
+        evidence.dwas,
+        evidence.titles,
+    ]
+    for code in sorted(occupations):
+        if code not in zones:
+            no_zone.append(code)
+        elif any(code in s for s in sources):
+            kept.append(code)
+        else:
+            no_evidence.append(code)
+    return kept, no_zone, no_evidence
+
+
+def _block_notes(
+    blocks: Sequence[Block], weights: Mapping[str, float], counts: Mapping[str, int]
+) -> list[str]:
+    total = sum(weights[b.name] for b in blocks) or 1.0
+    files = {"tasks": "tasks", "dwas": "DWAs", "titles": "titles"}
+    notes = []
+    for b in blocks:
+        rows = counts.get(f"{files.get(b.name, b.name)}: rows read")
+        what = f"{rows:,} rows of {FILES[b.name]!r}" if rows is not None else FILES[b.name]
+        notes.append(
+            f"{LABELS[b.name]}: weight {weights[b.name] / total:.2f}, "
+            f"{int(b.present.sum())} occupations, from {what}"
+        )
+    return notes
+
+
+def _skills(
+    ratings: Mapping[str, Ratings], costs: Sequence[str]
+) -> tuple[list[Skill], dict[tuple[str, str], str]]:
+    """Return the skills (the Level ratings of the cost families) and their ids."""
     ids = _skill_ids(ratings, list(costs))
     skills: list[Skill] = []
     for family in costs:
@@ -534,118 +415,49 @@ def read(
                     importance=round(float(np.mean(values)), 4) if values else 0.0,
                 )
             )
+    return skills, ids
 
-    roles: list[Role] = []
-    for code in kept:
-        title, description = occupations[code]
-        levels: dict[str, float] = {}
-        for family in costs:
-            for eid, value in ratings[family].levels[code].items():
-                if value > 0:
-                    levels[ids[(family, eid)]] = value
-        roles.append(
-            Role(
-                code,
-                title,
-                zones[code],
-                track=f"{code[:4]}000",
-                industry=SOC_MAJOR_GROUPS.get(code[:2], f"SOC major group {code[:2]}"),
-                skills=levels,
-                holland=_holland(interests.get(code, {})),
-                description=description,
-                sources=(source,),
-            )
-        )
 
-    report_progress(progress, "similarity", 0.0)
-    profiles = _profiles(kept, descriptors, ratings, interests)
-    near = top_neighbours(profiles, neighbours, min_similarity=min_similarity)
-    report_progress(progress, "similarity", 1.0)
-
-    transitions: list[Transition] = []
-    for i, code in enumerate(kept):
-        for rank, (j, sim) in enumerate(near[i], start=1):
-            other = kept[j]
-            transitions.append(
-                Transition(
-                    code,
-                    other,
-                    classify(
-                        zones[code],
-                        zones[other],
-                        code[:2],
-                        other[:2],
-                        precedence=precedence,
-                    ),
-                    note=f"inferred: profile similarity {sim:.3f}, neighbour {rank} of {code}",
-                    sources=(source,),
-                )
-            )
-        if i % 100 == 0:
-            report_progress(progress, "moves", i / len(kept))
-    report_progress(progress, "moves", 1.0)
-    counts["moves"] = len(transitions)
-    counts["skills"] = len(skills)
-
-    graph = CareerGraph(
-        name,
-        title=f"O*NET occupations ({folder.name})",
-        description=(
-            f"Occupations of {source}; moves to each occupation's {neighbours} most similar "
-            f"occupations by {', '.join(descriptors)}."
-        ),
-        scale=ONET_SCALE,
-        skills=skills,
-        roles=roles,
-        transitions=transitions,
+def _role(
+    code: str,
+    occupation: tuple[str, str],
+    zone: int,
+    ratings: Mapping[str, Ratings],
+    costs: Sequence[str],
+    ids: Mapping[tuple[str, str], str],
+    evidence: Evidence,
+    source: str,
+) -> Role:
+    """One occupation's role; without ratings, its skills are left unrated (empty)."""
+    levels: dict[str, float] = {}
+    for family in costs:
+        for eid, value in ratings[family].levels.get(code, {}).items():
+            if value > 0:
+                levels[ids[(family, eid)]] = value
+    title, description = occupation
+    return Role(
+        code,
+        title,
+        zone,
+        track=f"{code[:4]}000",
+        industry=SOC_MAJOR_GROUPS.get(code[:2], f"SOC major group {code[:2]}"),
+        skills=levels,
+        holland=_holland(evidence.interests.get(code, {})),
+        description=description,
+        sources=(source,),
     )
-    notes = []
-    if no_zone:
-        notes.append(
-            "no job zone: " + ", ".join(no_zone[:5]) + (" ..." if len(no_zone) > 5 else "")
-        )
-    if no_ratings:
-        notes.append(
-            "no ratings: " + ", ".join(no_ratings[:5]) + (" ..." if len(no_ratings) > 5 else "")
-        )
-    return OnetImport(graph, ImportReport(str(folder), counts, notes))
-
-
-def _profiles(
-    kept: list[str],
-    descriptors: Sequence[str],
-    ratings: dict[str, _Ratings],
-    interests: dict[str, dict[str, float]],
-) -> npt.NDArray[np.float64]:
-    """Return the descriptor profiles: standardised blocks, each scaled to equal weight."""
-    blocks: list[npt.NDArray[np.float64]] = []
-    for family in descriptors:
-        if family == "interests":
-            columns = list(HOLLAND_LETTERS)
-            block = np.array(
-                [[interests[c].get(letter, 0.0) for letter in columns] for c in kept],
-                dtype=np.float64,
-            )
-        else:
-            eids = list(ratings[family].names)
-            levels = ratings[family].levels
-            block = np.array(
-                [[levels[c].get(e, 0.0) for e in eids] for c in kept], dtype=np.float64
-            )
-        if block.shape[1]:
-            blocks.append(standardise(block) / np.sqrt(block.shape[1]))
-    return np.hstack(blocks) if blocks else np.zeros((len(kept), 1))
 
 
 def load(
     directory: str | os.PathLike[str],
     *,
-    descriptors: Sequence[str] = ("skills", "knowledge"),
+    descriptors: Sequence[str] | Mapping[str, float] | None = None,
     neighbours: int = 20,
     min_similarity: float | None = None,
     costs: Sequence[str] = ("skills", "knowledge"),
     suppressed: Literal["drop", "keep"] = "drop",
     precedence: Precedence = "upward",
+    ladder: bool = True,
     name: str = "onet",
     source: str | None = None,
     progress: Progress | None = None,
@@ -658,16 +470,24 @@ def load(
     ----------
     directory : str or path-like
         The folder of the release: ``Occupation Data.txt``, ``Job Zones.txt``,
-        ``Skills.txt``, ``Knowledge.txt`` and ``Interests.txt``.
-    descriptors : sequence of {"skills", "knowledge", "interests"}
-        What the similarity profiles are built from: the Level ratings of skills and/or
-        knowledge, and/or the six occupational interest scores.  Each family is
-        standardised per column and weighted equally.
+        ``Skills.txt``, ``Knowledge.txt``, and where present ``Interests.txt``,
+        ``Task Statements.txt``, ``Tasks to DWAs.txt`` and ``Alternate Titles.txt``.
+    descriptors : sequence or mapping of block names, optional
+        The evidence that decides which moves exist, from :data:`DESCRIPTORS`: task text,
+        DWAs, alternate-title text, knowledge and skill Importance, interests.  Default:
+        every block whose file is present, with the weights of :data:`WEIGHTS` (a block
+        whose file is absent, or a text block without scikit-learn, is left out and named
+        in the report).  A sequence asks for those blocks (their files must exist) with
+        their default weights; a mapping gives each block's weight.  Each block's cosine
+        similarities are standardised over all pairs, then averaged with the weights over
+        the blocks both occupations have.
     neighbours : int
         Moves out of each occupation: to its ``neighbours`` most similar occupations
-        (default 20; ties go to the lower O*NET-SOC code).
+        (default 20; ties go to the lower O*NET-SOC code).  Occupations that share no
+        evidence block are never neighbours.
     min_similarity : float, optional
-        Keep only moves whose cosine similarity is at least this (-1 to 1).
+        Keep only moves whose combined similarity is at least this, in standard deviations
+        above the mean pair (e.g. ``2.0``).
     costs : sequence of {"skills", "knowledge"}
         Whose Level ratings become the roles' skills, and so the move weights.
     suppressed : {"drop", "keep"}
@@ -677,6 +497,11 @@ def load(
         uses them like any other.
     precedence : {"upward", "cross-industry"}
         The kind of a move that both rises in Job Zone and changes SOC major group.
+    ladder : bool
+        Shape the neighbours into career moves (default ``True``): an upward move rises at
+        most one Job Zone; management (SOC 11) is entered from management, a first-line
+        supervisor or Job Zone 4–5; and each occupation gets a move to the most similar
+        first-line supervisor of its major group (see ``docs/importers.md``).
     name : str
         The graph's name (default ``"onet"``).
     source : str, optional
@@ -706,7 +531,7 @@ def load(
     >>> # the unzipped "O*NET Database, text" release folder
     >>> g = onet.load("db_29_3_text")  # doctest: +SKIP
     >>> len(g.roles)  # doctest: +SKIP
-    879
+    923
     """
     return read(
         directory,
@@ -716,6 +541,7 @@ def load(
         costs=costs,
         suppressed=suppressed,
         precedence=precedence,
+        ladder=ladder,
         name=name,
         source=source,
         progress=progress,
