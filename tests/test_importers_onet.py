@@ -1,11 +1,11 @@
 import csv
 import io
 import itertools
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -17,7 +17,11 @@ from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
 
 DATA = Path(__file__).parent / "data" / "onet"
-FULL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
+# The full release: $SUPPORTLADDER_ONET, else the checkout's sibling ../shared/data/onet-29.3.
+FULL = Path(
+    os.environ.get("SUPPORTLADDER_ONET")
+    or Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
+)
 CSR = "43-4051.00"
 
 
@@ -49,14 +53,18 @@ def edit(path: Path, line: int, old: str, new: str) -> None:
 # ---------------------------------------------------------------------- roles and skills
 def test_subset_counts(subset: onet.OnetImport) -> None:
     g, report = subset.graph, subset.report
-    assert len(g.roles) == 28
+    assert len(g.roles) == 29
     assert report.counts["occupations read"] == 30
     assert report.counts["skipped: no job zone"] == 1  # 11-9039.00
-    assert report.counts["skipped: no ratings"] == 1  # 11-1031.00
+    assert report.counts["skipped: no evidence"] == 0
+    # 11-1031.00 has a Job Zone, tasks and titles but no ratings: kept, its skills unrated
+    assert report.counts["roles without skill ratings (skills unrated)"] == 1
     assert "11-9039.00" not in g
-    assert "11-1031.00" not in g
+    assert g.role("11-1031.00").skills == {}
     assert len(g.skills) == 35 + 33
-    assert len(g.transitions) == 28 * 20 == report.counts["moves"]
+    assert len(g.transitions) == report.counts["moves"]
+    flat = onet.read(DATA, ladder=False)
+    assert len(flat.graph.transitions) == 29 * 20 == flat.report.counts["moves"]
 
 
 def test_role_fields_come_from_the_files(subset: onet.OnetImport) -> None:
@@ -142,11 +150,13 @@ def test_suppressed_ratings_dropped_or_kept(subset: onet.OnetImport) -> None:
 
 
 # ---------------------------------------------------------------------- moves
-def test_every_role_gets_its_neighbours(subset: onet.OnetImport) -> None:
-    out = {r.id: 0 for r in subset.graph.roles}
-    for move in subset.graph.transitions:
+def test_every_role_gets_its_neighbours() -> None:
+    g = onet.load(DATA, ladder=False)
+    out = {r.id: 0 for r in g.roles}
+    for move in g.transitions:
         out[move.source] += 1
-        assert move.note.startswith("inferred: profile similarity ")
+        assert move.note.startswith("inferred: similarity ")
+        assert "neighbour " in move.note
     assert set(out.values()) == {20}
 
 
@@ -189,19 +199,19 @@ def test_weights_are_skill_deltas(subset: onet.OnetImport) -> None:
 
 
 def test_min_similarity_and_zero_neighbours() -> None:
-    every = onet.load(DATA, neighbours=27)
-    assert len(every.transitions) == 28 * 27
-    some = onet.load(DATA, neighbours=27, min_similarity=0.3)
+    every = onet.load(DATA, neighbours=28, ladder=False)
+    assert len(every.transitions) == 29 * 28
+    some = onet.load(DATA, neighbours=28, min_similarity=0.3, ladder=False)
     assert 0 < len(some.transitions) < len(every.transitions)
     for move in some.transitions:
-        assert float(move.note.split()[3].rstrip(",")) >= 0.3
+        assert float(move.note.split()[2]) >= 0.3
     assert onet.load(DATA, neighbours=0).transitions == ()
 
 
 def test_neighbours_are_the_most_similar() -> None:
     # Nearest by profile: the CSR's nearest neighbour under interests alone shares its
     # interest profile most closely, which we check by brute force over the file.
-    g = onet.load(DATA, descriptors=("interests",), neighbours=1)
+    g = onet.load(DATA, descriptors=("interests",), neighbours=1, ladder=False)
     scores: dict[str, list[float]] = {}
     for r in rows("Interests.txt"):
         if r["Scale ID"] == "OI" and r["O*NET-SOC Code"] in g:
@@ -227,11 +237,11 @@ def test_top_neighbours_breaks_ties_by_index() -> None:
 
 
 def brute_neighbours(
-    profiles: np.ndarray, k: int, min_similarity: float | None
+    profiles: np.ndarray, k: int, min_similarity: float | None, sim: np.ndarray | None = None
 ) -> list[list[tuple[int, float]]]:
     """Every row fully sorted by (similarity descending, index): the definition."""
-    sim = cosine_matrix(profiles)
-    n = len(profiles)
+    sim = cosine_matrix(profiles) if sim is None else sim
+    n = len(sim)
     out = []
     for i in range(n):
         order = np.lexsort((np.arange(n), -sim[i])).tolist()  # all of the row, sorted
@@ -290,12 +300,17 @@ def test_top_neighbours_on_the_full_release_equal_a_full_sort(
     seen: list[np.ndarray] = []
 
     def spy(profiles: np.ndarray, k: int, **options: Any) -> Any:
-        seen.append(profiles)
+        seen.append(options["similarity"])
         return top_neighbours(profiles, k, **options)
 
     monkeypatch.setattr(onet, "top_neighbours", spy)
     onet.load(FULL)
-    same_rows(top_neighbours(seen[0], 20), brute_neighbours(seen[0], 20, None))
+    sim = seen[0]
+    dummy = np.zeros((len(sim), 1))
+    same_rows(
+        top_neighbours(dummy, 20, similarity=sim, min_similarity=-1e300),
+        brute_neighbours(dummy, 20, -1e300, sim),
+    )
 
 
 def test_import_is_deterministic(subset: onet.OnetImport) -> None:
@@ -319,11 +334,14 @@ def test_knowledge_only_costs() -> None:
     [
         {"descriptors": ()},
         {"descriptors": "skills"},
-        {"descriptors": ("skills", "tasks")},
+        {"descriptors": ("skills", "tusks")},
         {"descriptors": ("skills", "skills")},
+        {"descriptors": {"skills": -1.0}},
+        {"descriptors": {"skills": 0.0}},
+        {"descriptors": {"skills": float("nan")}},
         {"costs": ("interests",)},
         {"neighbours": -1},
-        {"min_similarity": 2.0},
+        {"min_similarity": float("inf")},
         {"suppressed": "maybe"},
         {"precedence": "lateral"},
     ],
@@ -368,8 +386,8 @@ def test_progress_bar_only_on_a_terminal() -> None:
 
 def test_agreement_on_subset(subset: onet.OnetImport) -> None:
     a = onet.agreement(subset.graph)
-    assert a.moves == 560
-    assert a.up + a.same_level + a.down == 560
+    assert a.moves == len(subset.graph.transitions)
+    assert a.up + a.same_level + a.down == a.moves
     assert a.shared["major"] > a.baseline["major"]
 
 
@@ -385,7 +403,11 @@ def test_missing_file(copy: Path) -> None:
         onet.load(copy)
     assert "onetcenter.org" in str(info.value)
     # not needed when knowledge is neither a descriptor nor a cost
-    assert len(onet.load(copy, descriptors=("skills",), costs=("skills",))) == 28
+    assert len(onet.load(copy, descriptors=("skills",), costs=("skills",))) == 29
+    # by default, a missing descriptor-only file leaves its block out, and says so
+    result = onet.read(copy, costs=("skills",))
+    assert "knowledge: left out, 'Knowledge.txt' not found" in result.report.notes
+    assert "evidence: knowledge (occupations)" not in result.report.counts
 
 
 def test_missing_column(copy: Path) -> None:
@@ -482,13 +504,14 @@ def test_cli_import_onet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     target = tmp_path / "onet.toml"
     assert main(["import", "onet", str(DATA), "-o", str(target), "--neighbours", "3"]) == 0
     err = capsys.readouterr().err
-    assert "roles 28" in err
+    assert "roles 29" in err
+    assert "tasks: weight 0.25" in err  # the report's notes: which evidence each block used
     assert f"wrote {target}" in err
     assert supportladder.load(target) == onet.load(DATA, neighbours=3)
     assert main(["import", "onet", str(DATA), "-o", str(target)]) == 2
     assert "--force" in capsys.readouterr().err
     assert main(["import", "onet", str(DATA), "-o", str(target), "--force"]) == 0
-    assert len(supportladder.load(target).transitions) == 28 * 20
+    assert len(supportladder.load(target).transitions) == len(onet.load(DATA).transitions)
 
 
 def test_cli_import_onet_bad_input(
@@ -514,17 +537,30 @@ def test_cli_import_onet_bad_input(
 def test_full_release() -> None:
     result = onet.read(FULL)
     g = result.graph
-    assert len(g.roles) == 879
-    assert result.report.counts["occupations read"] == 1016
-    assert len(g.transitions) == 879 * 20
-    G = g.to_networkx()
-    path = nx.shortest_path(G, CSR, "11-1021.00", weight="weight")
-    assert path[0] == CSR
-    assert path[-1] == "11-1021.00"
-    assert all(G.has_edge(a, b) for a, b in itertools.pairwise(path))
+    counts = result.report.counts
+    assert counts["occupations read"] == 1016
+    assert len(g.roles) >= 920  # every occupation with a Job Zone and evidence
+    assert "15-1252.00" in g  # Software Developers: no Skills/Knowledge rows, kept
+    assert g.role("15-1252.00").skills == {}
+    assert counts["roles without skill ratings (skills unrated)"] == 44
+    for block in ("tasks", "DWAs", "titles", "knowledge", "skills", "interests"):
+        assert counts[f"evidence: {block} (occupations)"] >= 879
+        assert any(n.startswith(f"{block}: weight ") for n in result.report.notes)
     agreement = onet.agreement(g)
-    assert agreement.shared["prefix5"] > 5 * agreement.baseline["prefix5"]
+    assert agreement.shared["prefix5"] > 10 * agreement.baseline["prefix5"]
     assert agreement.shared["major"] > 5 * agreement.baseline["major"]
+
+
+@pytest.mark.skipif(not FULL.is_dir(), reason=f"the full O*NET release is not at {FULL}")
+def test_full_release_routes_read_as_careers() -> None:
+    g = onet.load(FULL)
+    path = supportladder.shortest_path(g, CSR, "11-1021.00")
+    assert path.roles[0] == CSR
+    assert path.roles[-1] == "11-1021.00"
+    titles = [g.role(r).title for r in path.roles[1:-1]]
+    assert any(t.startswith("First-Line Supervisors") for t in titles), titles
+    G = g.to_networkx()
+    assert all(G.has_edge(a, b) for a, b in itertools.pairwise(path.roles))
 
 
 # ---------------------------------------------------------------------- hardening (issue 6)
@@ -641,7 +677,7 @@ def test_file_size_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert info.value.path == str(copy / "Skills.txt")
     assert f"the file is {size:,} bytes, over the limit of {size - 1:,}" in str(info.value)
     assert "max_file_bytes=" in str(info.value)
-    assert len(onet.load(copy, max_file_bytes=10**6).roles) == 28  # a keyword lifts it
+    assert len(onet.load(copy, max_file_bytes=10**6).roles) == 29  # a keyword lifts it
 
 
 def test_row_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -651,7 +687,7 @@ def test_row_limit(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Occupation Data has 30 rows: allowed; Job Zones has 29; Skills has far more.
     with pytest.raises(ImportDataError, match=r"Skills\.txt: row 32: more than 30 rows"):
         onet.load(copy)
-    assert len(onet.load(copy, max_rows=2000).roles) == 28
+    assert len(onet.load(copy, max_rows=2000).roles) == 29
     with pytest.raises(ValueError, match="max_rows must be a whole number"):
         onet.load(copy, max_rows=0)
 
@@ -678,6 +714,150 @@ def test_cli_refuses_large_files_and_keeps_the_output(
 def test_occupation_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     import supportladder.importers
 
-    monkeypatch.setattr(supportladder.importers, "MAX_OCCUPATIONS", 27)
-    with pytest.raises(ImportDataError, match="28 occupations to compare, over the limit of 27"):
+    monkeypatch.setattr(supportladder.importers, "MAX_OCCUPATIONS", 28)
+    with pytest.raises(ImportDataError, match="29 occupations to compare, over the limit of 28"):
         onet.load(DATA)
+
+
+# ---------------------------------------------------------------------- evidence blocks (issue 14)
+OPTIONAL = {
+    "tasks": "Task Statements.txt",
+    "dwas": "Tasks to DWAs.txt",
+    "titles": "Alternate Titles.txt",
+    "interests": "Interests.txt",
+}
+LABEL = {"tasks": "tasks", "dwas": "DWAs", "titles": "titles", "interests": "interests"}
+
+
+@pytest.mark.parametrize("block", onet.DESCRIPTORS)
+def test_each_block_alone_decides_moves(block: str) -> None:
+    result = onet.read(DATA, descriptors=(block,), neighbours=3, ladder=False)
+    g = result.graph
+    label = {"dwas": "DWAs"}.get(block, block)
+    assert any(n.startswith(f"{label}: weight 1.00") for n in result.report.notes)
+    for move in g.transitions:
+        # the note names the block's cosine and nothing else
+        inside = move.note.split("(", 1)[1].split(")", 1)[0]
+        assert inside.startswith(f"{label} "), move.note
+        assert "," not in inside, move.note
+    # the moves differ from those of every other block: each block carries its own evidence
+    others = [b for b in onet.DESCRIPTORS if b != block]
+    mine = {m.key for m in g.transitions}
+    assert all(
+        mine != {m.key for m in onet.load(DATA, descriptors=(o,), neighbours=3).transitions}
+        for o in others
+    )
+
+
+def test_block_neighbours_follow_their_evidence() -> None:
+    # By tasks alone, the CSR's nearest occupation shares the most task words with it.
+    g = onet.load(DATA, descriptors=("tasks",), neighbours=1, ladder=False)
+    (move,) = [m for m in g.transitions if m.source == CSR]
+    best = max(
+        (float(m.note.split("tasks ")[1].split(")")[0]), m.target)
+        for m in onet.load(DATA, descriptors=("tasks",), neighbours=28, ladder=False).transitions
+        if m.source == CSR
+    )
+    assert move.target == best[1]
+
+
+def test_weights_mix_blocks() -> None:
+    tasks = onet.load(DATA, descriptors={"tasks": 1.0}, neighbours=3, ladder=False)
+    mixed = onet.load(DATA, descriptors={"tasks": 1.0, "titles": 1.0}, neighbours=3, ladder=False)
+    assert {m.key for m in tasks.transitions} != {m.key for m in mixed.transitions}
+    for move in mixed.transitions:
+        assert "tasks " in move.note
+        assert "titles " in move.note
+    # a weight of 0 is the same as leaving the block out
+    zero = onet.load(DATA, descriptors={"tasks": 1.0, "titles": 0.0}, neighbours=3, ladder=False)
+    assert zero == tasks
+
+
+@pytest.mark.parametrize("block", sorted(OPTIONAL))
+def test_missing_optional_file_leaves_its_block_out(copy: Path, block: str) -> None:
+    (copy / OPTIONAL[block]).unlink()
+    result = onet.read(copy)
+    assert f"{LABEL[block]}: left out, {OPTIONAL[block]!r} not found" in result.report.notes
+    assert f"evidence: {LABEL[block]} (occupations)" not in result.report.counts
+    assert len(result.graph.roles) == 29
+    for move in result.graph.transitions:
+        assert f"{LABEL[block]} " not in move.note.split("),")[0]
+    # asked for by name, the file must be there
+    with pytest.raises(ImportDataError, match="file not found"):
+        onet.load(copy, descriptors=(block, "skills"))
+
+
+def test_ratings_only_release(copy: Path) -> None:
+    for name in OPTIONAL.values():
+        (copy / name).unlink()
+    result = onet.read(copy)
+    # 11-1031.00 has no ratings and, without the optional files, no evidence at all
+    assert result.report.counts["skipped: no evidence"] == 1
+    assert len(result.graph.roles) == 28
+    used = [n.split(":")[0] for n in result.report.notes if ": weight " in n]
+    assert used == ["knowledge", "skills"]
+
+
+def test_occupation_with_only_titles(copy: Path) -> None:
+    only = "11-1031.00"  # Legislators: no ratings in the subset
+    for name in ("Task Statements.txt", "Tasks to DWAs.txt", "Interests.txt"):
+        path = copy / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(x for x in lines if not x.startswith(only)), encoding="utf-8")
+    result = onet.read(copy, neighbours=3)
+    g = result.graph
+    assert only in g
+    assert g.role(only).skills == {}
+    assert g.role(only).holland == ""
+    out = [m for m in g.transitions if m.source == only]
+    assert out, "an occupation with titles only still gets moves"
+    for move in out:
+        assert move.note.split("(")[1].startswith("titles "), move.note
+    assert result.report.counts["evidence: titles (occupations)"] == 29
+    assert result.report.counts["evidence: tasks (occupations)"] == 28
+
+
+def test_text_blocks_without_scikit_learn(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sklearn.feature_extraction.text", None)
+    result = onet.read(DATA)
+    notes = result.report.notes
+    assert any(n.startswith("tasks: left out, scikit-learn is not installed") for n in notes)
+    assert any(n.startswith("titles: left out, scikit-learn is not installed") for n in notes)
+    assert any(n.startswith("DWAs: weight ") for n in notes)  # DWAs need no text features
+    with pytest.raises(ValueError, match=r"supportladder\[onet\]"):
+        onet.load(DATA, descriptors=("tasks",))
+
+
+def test_no_move_without_shared_evidence(copy: Path) -> None:
+    # Titles only for one occupation, ratings only for the rest: nothing is shared.
+    only = "11-1031.00"
+    for name in ("Task Statements.txt", "Tasks to DWAs.txt", "Interests.txt"):
+        path = copy / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(x for x in lines if not x.startswith(only)), encoding="utf-8")
+    g = onet.load(copy, descriptors=("titles", "skills"), neighbours=28, ladder=False)
+    for move in g.transitions:
+        assert move.note.split("(")[1].split(")")[0], move.note  # some shared block named
+
+
+def test_ladder_rules() -> None:
+    result = onet.read(DATA, neighbours=3)
+    g = result.graph
+    for move in g.transitions:
+        a, b = g.role(move.source), g.role(move.target)
+        assert b.level <= a.level + 1, move
+        if b.id.startswith("11") and not a.id.startswith("11"):
+            assert a.title.startswith("First-Line Supervisors") or a.level >= 4, move
+    promotions = [m for m in g.transitions if "promotion" in m.note]
+    assert promotions
+    for move in promotions:
+        assert g.role(move.target).title.startswith("First-Line Supervisors")
+        assert move.source[:2] == move.target[:2]
+    counts = result.report.counts
+    assert counts["ladder: promotions added"] == len(promotions)
+    flat = onet.read(DATA, neighbours=3, ladder=False)
+    assert len(flat.graph.transitions) - counts["ladder: moves left out"] + len(promotions) == len(
+        g.transitions
+    )

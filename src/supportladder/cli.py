@@ -240,6 +240,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(result.report.summary(), file=sys.stderr)
+    for note in result.report.notes:
+        print(f"  {note}", file=sys.stderr)
     g = result.graph
     print(f"wrote {args.output}: {len(g.roles)} roles, {len(g.transitions)} moves", file=sys.stderr)
     return EXIT_OK

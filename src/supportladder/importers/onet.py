@@ -295,7 +295,7 @@ def read(
         np.zeros((len(kept), 1)), neighbours, min_similarity=floor, similarity=combined
     )
     promoted: set[tuple[int, int]] = set()
-    if ladder:
+    if ladder and neighbours > 0:
         titles = {c: occupations[c][0] for c in kept}
         near, dropped, promoted = apply_ladder(kept, zones, titles, near, combined)
         counts["ladder: moves left out"] = dropped
