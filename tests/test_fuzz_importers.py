@@ -460,20 +460,23 @@ def assert_round_trip(graph: CareerGraph) -> None:
 
 # ---------------------------------------------------------------------- O*NET
 @FUZZ
-@given(files=damaged_folder(ONET_BASE, "\t"), interests=st.booleans())
-def test_onet(workdir: Path, files: dict[str, bytes | None], interests: bool) -> None:
+@given(files=damaged_folder(ONET_BASE, "\t"), named=st.booleans())
+def test_onet(workdir: Path, files: dict[str, bytes | None], named: bool) -> None:
     folder = write_folder(workdir, files)
     allowed = {str(folder / name): rows_of(str(folder / name)) for name in files}
     allowed[str(folder)] = 1
-    descriptors = ("skills", "knowledge", "interests") if interests else ("skills", "knowledge")
+    # every block asked for by name (its files must be there), or the default: those found
+    descriptors = onet.DESCRIPTORS if named else None
     result = check(lambda: onet.read(folder, descriptors=descriptors, neighbours=2), allowed)
     if result is None:
         return
     counts = result.report.counts
     assert counts["occupations read"] == (
-        counts["roles"] + counts["skipped: no job zone"] + counts["skipped: no ratings"]
+        counts["roles"] + counts["skipped: no job zone"] + counts["skipped: no evidence"]
     )
     assert counts["roles"] == len(result.graph.roles)
+    for move in result.graph.transitions:  # no move without a shared evidence block
+        assert move.note.split("(", 1)[1].split(")", 1)[0], move.note
     assert_round_trip(result.graph)
 
 
@@ -620,7 +623,7 @@ def test_bases_import(workdir: Path) -> None:
     folder = write_folder(
         workdir, {n: serialise(h, r, "\t").encode() for n, (h, r) in ONET_BASE.items()}
     )
-    assert len(onet.load(folder, neighbours=2).roles) == 5
+    assert len(onet.load(folder, neighbours=2).roles) == 6  # 11-1031.00: no ratings, kept
     folder = write_folder(
         workdir, {n: serialise(h, r, ",").encode() for n, (h, r) in ESCO_BASE.items()}
     )

@@ -63,11 +63,34 @@ def test_roles(fixture: esco.EscoImport) -> None:
     assert g.role("call centre analyst").level == 4
 
 
-def test_shared_alias_is_left_out_and_counted(fixture: esco.EscoImport) -> None:
+def test_shared_alias_stays_on_each_occupation(fixture: esco.EscoImport) -> None:
     g = fixture.graph
-    assert "customer service agent" not in g
-    assert fixture.report.counts["aliases left out (shared by several occupations)"] == 2
+    counts = fixture.report.counts
+    owners = [r.id for r in g.roles if "customer service agent" in r.aliases]
+    if esco._shared_names_allowed():
+        assert owners == ["3512.3", "4222.1"]
+        assert counts["aliases shared by several occupations (kept on each)"] == 2
+        assert counts["aliases left out (shared by several occupations)"] == 0
+    else:  # this graph model refuses a name shared by two roles: left out, counted
+        assert owners == []
+        assert counts["aliases left out (shared by several occupations)"] == 2
     assert g.role("service desk agent").id == "3512.3"
+
+
+def test_shared_alias_kept_where_the_model_allows(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: dict[str, object] = {}
+
+    def capture(*args: object, **options: object) -> None:
+        built.update(options)
+
+    monkeypatch.setattr(esco, "_shared_names_allowed", lambda: True)
+    monkeypatch.setattr(esco, "CareerGraph", capture)
+    result = esco.read(DATA, neighbours=3)
+    roles = built["roles"]
+    assert isinstance(roles, list)
+    owners = [r.id for r in roles if "customer service agent" in r.aliases]
+    assert owners == ["3512.3", "4222.1"]
+    assert result.report.counts["aliases shared by several occupations (kept on each)"] == 2
 
 
 def test_skill_levels_follow_relation_type(fixture: esco.EscoImport) -> None:
@@ -139,6 +162,7 @@ def test_round_trip(fixture: esco.EscoImport, tmp_path: Path) -> None:
 
 def test_min_similarity() -> None:
     g = esco.load(DATA, neighbours=7, min_similarity=0.5)
+    assert all(" 0 shared skills" not in m.note for m in g.transitions)
     assert 0 < len(g.transitions) < 8 * 7
     assert all(float(m.note.split()[3].rstrip(",")) >= 0.5 for m in g.transitions)
 
@@ -292,3 +316,72 @@ def test_occupation_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(supportladder.importers, "MAX_OCCUPATIONS", 7)
     with pytest.raises(ImportDataError, match="8 occupations to compare, over the limit of 7"):
         esco.load(DATA)
+
+
+# ---------------------------------------------------------------------- evidence (issue 14)
+def test_no_move_without_a_shared_skill() -> None:
+    for min_similarity in (None, -1.0, 0.0, esco.DEFAULT_MIN_SIMILARITY):
+        g = esco.load(DATA, neighbours=7, min_similarity=min_similarity)
+        for move in g.transitions:
+            a, b = g.role(move.source).skills, g.role(move.target).skills
+            assert set(a) & set(b), move
+            assert " 0 shared skills" not in move.note
+
+
+def test_default_min_similarity() -> None:
+    g = esco.load(DATA, neighbours=7)
+    assert g.transitions
+    assert all(float(m.note.split()[3].rstrip(",")) >= 0.05 for m in g.transitions)
+    assert len(g.transitions) <= len(esco.load(DATA, neighbours=7, min_similarity=None).transitions)
+
+
+def test_ties_prefer_the_same_isco_group(copy: Path) -> None:
+    # Three occupations with one identical skill: equally similar to each other; the
+    # one of the same ISCO unit group wins the tie, not the lower code.
+    occ = read_csv(copy / "occupations_en.csv")[:3]
+    base = occ[0]
+    rows = []
+    for code, isco, label in (
+        ("1111.1", "4222", "a"),
+        ("2222.1", "3341", "b"),
+        ("3333.1", "4222", "c"),
+    ):
+        row = dict(base)
+        row.update(
+            conceptUri=f"http://data.europa.eu/esco/occupation/{label}",
+            code=code,
+            iscoGroup=isco,
+            preferredLabel=label,
+            altLabels="",
+        )
+        rows.append(row)
+    write_csv(copy / "occupations_en.csv", rows)
+    skill = read_csv(copy / "skills_en.csv")[0]["conceptUri"]
+    rel = read_csv(copy / "occupationSkillRelations_en.csv")[0]
+    write_csv(
+        copy / "occupationSkillRelations_en.csv",
+        [dict(rel, occupationUri=r["conceptUri"], skillUri=skill) for r in rows],
+    )
+    g = esco.load(copy, neighbours=1)
+    assert g.transition("1111.1", "3333.1")
+    assert g.transition("3333.1", "1111.1")
+    (move,) = [m for m in g.transitions if m.source == "2222.1"]
+    assert move.target == "1111.1"  # no group shared with either: the lower code
+
+
+def test_occupation_without_isco_group_is_kept(copy: Path) -> None:
+    path = copy / "occupations_en.csv"
+    rows = read_csv(path)
+    rows[0]["iscoGroup"] = ""  # contact centre agent
+    write_csv(path, rows)
+    result = esco.read(copy, neighbours=3)
+    g = result.graph
+    role = g.role(rows[0]["code"])
+    assert role.industry == esco.UNCLASSIFIED
+    assert result.report.counts["occupations without an ISCO group (industry unclassified)"] == 1
+    # its level is that of its most similar classified occupation
+    nearest = next(m for m in g.transitions if m.source == role.id)
+    assert role.level == g.role(nearest.target).level
+    for move in g.transitions:
+        if role.id in (move.source, move.target) and move.kind != "upward":
+            assert move.kind == "cross-industry"

@@ -9,7 +9,8 @@ Skills are ESCO skills and knowledge concepts at level 2 when *essential* to the
 and 1 when *optional* (scale ``none`` 0, ``optional`` 1, ``essential`` 2).
 
 Moves, as for O*NET, go to each occupation's ``neighbours`` most similar occupations (cosine
-similarity of their essential/optional skill vectors); weights are skill deltas.  Kinds:
+similarity of their essential/optional skill vectors, at least ``min_similarity``; never
+between occupations that share no skill); weights are skill deltas.  Kinds:
 ``upward`` when the ISCO skill level rises, ``lateral`` within the ISCO sub-major group,
 ``cross-industry`` across sub-major groups.
 
@@ -49,9 +50,8 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
-import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
@@ -62,23 +62,32 @@ from attrs import frozen
 from supportladder._private.importing import (
     Limits,
     Precedence,
-    Problems,
     Progress,
-    Table,
     check_occupations,
     check_precedence,
     classify,
-    read_table,
     report_progress,
-    show,
-    slug,
     top_neighbours,
 )
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
-from supportladder.model import Role, Scale, Skill, Transition
+from supportladder.importers._esco_files import (
+    DOWNLOAD,
+    FILES,
+    LEVELS,
+    OCCUPATION_COLUMNS,
+    RELATION_COLUMNS,
+    SKILL_COLUMNS,
+    Occupation,
+    read_occupations,
+    read_relations,
+    read_skills,
+    skills_of,
+)
+from supportladder.model import Role, Scale, Transition
 
 __all__ = [
+    "DEFAULT_MIN_SIMILARITY",
     "ESCO_SCALE",
     "FILES",
     "ISCO_SUB_MAJOR_GROUPS",
@@ -86,63 +95,13 @@ __all__ = [
     "OCCUPATION_COLUMNS",
     "RELATION_COLUMNS",
     "SKILL_COLUMNS",
+    "UNCLASSIFIED",
+    "UNCLASSIFIED_LEVEL",
     "EscoImport",
     "isco_skill_level",
     "load",
     "read",
 ]
-
-FILES: Final = {
-    "occupations": "occupations_en.csv",
-    "skills": "skills_en.csv",
-    "relations": "occupationSkillRelations_en.csv",
-}
-"""The three files of the ESCO CSV download that are read."""
-
-OCCUPATION_COLUMNS: Final = (
-    "conceptType",
-    "conceptUri",
-    "iscoGroup",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "regulatedProfessionNote",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-    "code",
-)
-"""The header of ``occupations_en.csv`` in ESCO v1.1.1 and v1.2.0."""
-
-SKILL_COLUMNS: Final = (
-    "conceptType",
-    "conceptUri",
-    "skillType",
-    "reuseLevel",
-    "preferredLabel",
-    "altLabels",
-    "hiddenLabels",
-    "status",
-    "modifiedDate",
-    "scopeNote",
-    "definition",
-    "inScheme",
-    "description",
-)
-"""The header of ``skills_en.csv`` in ESCO v1.1.1 and v1.2.0."""
-
-RELATION_COLUMNS: Final = ("occupationUri", "relationType", "skillType", "skillUri")
-"""The header of ``occupationSkillRelations_en.csv`` in ESCO v1.1.1 and v1.2.0."""
-
-_REQUIRED_OCC: Final = ("conceptUri", "iscoGroup", "preferredLabel", "altLabels", "code")
-_REQUIRED_SKILL: Final = ("conceptUri", "skillType", "preferredLabel")
-_REQUIRED_REL: Final = ("occupationUri", "relationType", "skillUri")
-
-LEVELS: Final = {"essential": 2.0, "optional": 1.0}
-"""Skill level of a relation type: essential skills at 2, optional at 1."""
 
 ESCO_SCALE: Final = Scale({"none": 0, "optional": 1, "essential": 2})
 """The scale of an ESCO graph: none 0, optional 1, essential 2."""
@@ -194,15 +153,6 @@ ISCO_SUB_MAJOR_GROUPS: Final = {
 }
 """Titles of the ISCO-08 sub-major groups, by their two-digit code."""
 
-_ISCO_RE = re.compile(r"[0-9]{4}")
-_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-_DOWNLOAD = (
-    "download the classification as CSV, language English, from "
-    "https://esco.ec.europa.eu/en/use-esco/download"
-)
-_MAX_SLUG = 80
-_CHUNK = 2048
-
 
 def isco_skill_level(group: str) -> int:
     """Return the ISCO-08 skill level (1–4) of an ISCO group code.
@@ -233,36 +183,18 @@ class EscoImport:
     report: ImportReport
 
 
-def _table(folder: Path, key: str, required: Sequence[str], limits: Limits) -> Table:
-    return read_table(
-        folder / FILES[key],
-        delimiter=",",
-        required=required,
-        hint=f"expected ESCO's {FILES[key]!r} in {show(str(folder))}; {_DOWNLOAD}",
-        limits=limits,
-    )
+DEFAULT_MIN_SIMILARITY: Final = 0.05
+"""Default ``min_similarity`` of :func:`read`: about two shared essential skills of ~40."""
 
-
-def _uuid_tail(uri: str) -> str:
-    return uri.rstrip("/").rsplit("/", 1)[-1].lower()
-
-
-def _labels(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"\r?\n|\s\|\s", text) if part.strip()]
-
-
-def _short_slug(text: str) -> str:
-    s = slug(text)
-    if len(s) > _MAX_SLUG:
-        s = s[:_MAX_SLUG].rsplit("-", 1)[0]
-    return s
+UNCLASSIFIED: Final = "unclassified"
+"""The industry of an occupation without an ISCO group."""
 
 
 def read(
     directory: str | os.PathLike[str],
     *,
     neighbours: int = 20,
-    min_similarity: float | None = None,
+    min_similarity: float | None = DEFAULT_MIN_SIMILARITY,
     precedence: Precedence = "upward",
     name: str = "esco",
     source: str | None = None,
@@ -284,124 +216,16 @@ def read(
     if not folder.is_dir():
         raise ImportDataError(
             str(folder),
-            [(None, f"folder not found; pass the folder of the download ({_DOWNLOAD})")],
+            [(None, f"folder not found; pass the folder of the download ({DOWNLOAD})")],
         )
     source = source or "ESCO classification, © European Union, CC BY 4.0"
     counts: dict[str, int] = {}
     report_progress(progress, "reading", 0.0)
-
-    # Occupations.
-    table = _table(folder, "occupations", _REQUIRED_OCC, limits)
-    problems = Problems(table.path)
-    c_uri, c_isco, c_label, c_alt, c_code = (table.column(c) for c in _REQUIRED_OCC)
-    c_desc = table.index.get("description")
-    occupations: dict[str, tuple[str, str, str, list[str], str]] = {}  # uri -> id, ...
-    first_uri: dict[str, int] = {}
-    first_id: dict[str, int] = {}
-    names: dict[str, int] = {}  # casefolded preferred label or id -> first row naming it
-    for row, fields in table.rows:
-        uri, isco = fields[c_uri].strip(), fields[c_isco].strip()
-        label, code = fields[c_label].strip(), fields[c_code].strip().lower()
-        role_id = code or _uuid_tail(uri)
-        if not uri:
-            problems.add(row, "empty conceptUri; give the occupation's ESCO URI")
-        elif uri in first_uri:
-            problems.add(
-                row,
-                f"duplicate occupation {show(uri)} (first at row {first_uri[uri]}); keep one row",
-            )
-        elif not _ISCO_RE.fullmatch(isco):
-            problems.add(
-                row,
-                f"malformed iscoGroup {show(isco)}; "
-                "write the four-digit ISCO-08 unit group, e.g. 4222",
-            )
-        elif not label:
-            problems.add(row, f"occupation {show(uri)} has an empty preferredLabel; give its name")
-        elif not _ID_RE.fullmatch(role_id):
-            problems.add(
-                row, f"malformed code {show(code)}; write ESCO's occupation code, e.g. 4222.1"
-            )
-        elif role_id in first_id:
-            problems.add(
-                row,
-                f"duplicate code {show(role_id)} (first at row {first_id[role_id]}); "
-                "give each occupation its own code",
-            )
-        elif names.get(label.casefold(), row) != row or names.get(role_id, row) != row:
-            clash = names.get(label.casefold()) or names[role_id]
-            problems.add(
-                row,
-                f"occupation {show(role_id)}: its preferredLabel or code also names the occupation "
-                f"at row {clash}; labels must pick out one occupation, so fix one of the two rows",
-            )
-        else:
-            first_uri[uri] = row
-            first_id[role_id] = row
-            names.setdefault(label.casefold(), row)
-            names.setdefault(role_id, row)
-            description = fields[c_desc].strip() if c_desc is not None else ""
-            occupations[uri] = (role_id, label, isco, _labels(fields[c_alt]), description)
-    problems.check()
+    occupations = read_occupations(folder, limits)
     report_progress(progress, "reading", 0.3)
-
-    # Skills.
-    table = _table(folder, "skills", _REQUIRED_SKILL, limits)
-    problems = Problems(table.path)
-    c_uri, c_type, c_label = (table.column(c) for c in _REQUIRED_SKILL)
-    c_desc = table.index.get("description")
-    skills_by_uri: dict[str, tuple[str, str, str]] = {}
-    first_uri = {}
-    for row, fields in table.rows:
-        uri, label = fields[c_uri].strip(), fields[c_label].strip()
-        if not uri:
-            problems.add(row, "empty conceptUri; give the skill's ESCO URI")
-        elif uri in first_uri:
-            problems.add(
-                row, f"duplicate skill {show(uri)} (first at row {first_uri[uri]}); keep one row"
-            )
-        elif not label:
-            problems.add(row, f"skill {show(uri)} has an empty preferredLabel; give its name")
-        else:
-            first_uri[uri] = row
-            description = fields[c_desc].strip() if c_desc is not None else ""
-            skills_by_uri[uri] = (label, fields[c_type].strip(), description)
-    problems.check()
+    skills_by_uri = read_skills(folder, limits)
     report_progress(progress, "reading", 0.6)
-
-    # Relations.
-    table = _table(folder, "relations", _REQUIRED_REL, limits)
-    problems = Problems(table.path)
-    c_occ, c_rel, c_skill = (table.column(c) for c in _REQUIRED_REL)
-    relations: dict[str, dict[str, float]] = {}
-    first_pair: dict[tuple[str, str], int] = {}
-    for row, fields in table.rows:
-        occ, kind, skill = fields[c_occ].strip(), fields[c_rel].strip(), fields[c_skill].strip()
-        if occ not in occupations:
-            problems.add(
-                row,
-                f"unknown occupationUri {show(occ)}: not in {FILES['occupations']!r}; "
-                "use files of one download",
-            )
-        elif skill not in skills_by_uri:
-            problems.add(
-                row,
-                f"unknown skillUri {show(skill)}: not in {FILES['skills']!r}; "
-                "use files of one download",
-            )
-        elif kind not in LEVELS:
-            problems.add(row, f"relationType {show(kind)}; write 'essential' or 'optional'")
-        elif (occ, skill) in first_pair:
-            problems.add(
-                row,
-                f"duplicate relation of {show(occ)} to {show(skill)} (first at row "
-                f"{first_pair[(occ, skill)]}); keep one row per occupation and skill",
-            )
-        else:
-            first_pair[(occ, skill)] = row
-            relations.setdefault(occ, {})[skill] = LEVELS[kind]
-    problems.check()
-    counts["relations read"] = len(table.rows)
+    relations = read_relations(folder, occupations, skills_by_uri, counts, limits)
     report_progress(progress, "reading", 1.0)
 
     kept = sorted((u for u in occupations if u in relations), key=lambda u: occupations[u][0])
@@ -420,77 +244,28 @@ def read(
                 )
             ],
         )
-
-    # Skills used by kept occupations, in the order of skills_en.csv.
-    used = {s for u in kept for s in relations[u]}
-    skill_ids: dict[str, str] = {}
-    taken: set[str] = set()
-    skills: list[Skill] = []
-    for uri, (label, skill_type, description) in skills_by_uri.items():
-        if uri not in used:
-            continue
-        tail = slug(_uuid_tail(uri))[:8].strip("-")
-        sid = _short_slug(label) or tail or "skill"
-        if sid in taken:
-            sid = f"{sid}-{tail}".strip("-")
-        n = 2
-        base = sid
-        while sid in taken:
-            sid = f"{base}-{n}"
-            n += 1
-        taken.add(sid)
-        skill_ids[uri] = sid
-        category = "knowledge" if skill_type == "knowledge" else "skill"
-        skills.append(Skill(sid, label, category=category, description=description))
+    skills, skill_ids = skills_of(skills_by_uri, {s for u in kept for s in relations[u]})
     counts["skills"] = len(skills)
     counts["skills not used by any occupation"] = len(skills_by_uri) - len(skills)
 
-    # Aliases: alternative labels that name no other occupation.
-    owners: dict[str, set[str]] = {}
-    for u in kept:
-        role_id, label, _, alts, _ = occupations[u]
-        for text in {role_id, label, *alts}:
-            owners.setdefault(text.casefold(), set()).add(u)
-    dropped_aliases = 0
-    roles: list[Role] = []
-    for u in kept:
-        role_id, label, isco, alts, description = occupations[u]
-        aliases = []
-        seen = {role_id.casefold(), label.casefold()}
-        for alt in alts:
-            key = alt.casefold()
-            if key in seen:
-                continue
-            if len(owners[key]) > 1:
-                dropped_aliases += 1
-                continue
-            seen.add(key)
-            aliases.append(alt)
-        roles.append(
-            Role(
-                role_id,
-                label,
-                isco_skill_level(isco),
-                track=isco,
-                industry=ISCO_SUB_MAJOR_GROUPS.get(isco[:2], f"ISCO sub-major group {isco[:2]}"),
-                skills={skill_ids[s]: level for s, level in relations[u].items()},
-                aliases=aliases,
-                description=description,
-                sources=(source,),
-            )
-        )
-    counts["aliases left out (shared by several occupations)"] = dropped_aliases
-
     report_progress(progress, "similarity", 0.0)
     similarity = _similarity([relations[u] for u in kept], skill_ids)
+    groups = [occupations[u][2] for u in kept]
+    floor = max(min_similarity if min_similarity is not None else 0.0, _SHARED)
     near = top_neighbours(
-        np.zeros((len(kept), 1)), neighbours, min_similarity=min_similarity, similarity=similarity
+        np.zeros((len(kept), 1)),
+        neighbours,
+        min_similarity=floor,
+        similarity=_tie_broken(similarity, groups),
     )
     report_progress(progress, "similarity", 1.0)
 
+    levels = _levels(groups, similarity)
+    counts["occupations without an ISCO group (industry unclassified)"] = sum(not g for g in groups)
+    roles = _roles(kept, occupations, levels, relations, skill_ids, source, counts)
     transitions: list[Transition] = []
     for i, role in enumerate(roles):
-        for rank, (j, sim) in enumerate(near[i], start=1):
+        for rank, (j, _) in enumerate(near[i], start=1):
             other = roles[j]
             transitions.append(
                 Transition(
@@ -499,11 +274,15 @@ def read(
                     classify(
                         role.level,
                         other.level,
-                        role.track[:2],
-                        other.track[:2],
+                        groups[i][:2] or UNCLASSIFIED,
+                        groups[j][:2] or UNCLASSIFIED,
                         precedence=precedence,
                     ),
-                    note=f"inferred: skill similarity {sim:.3f}, neighbour {rank} of {role.id}",
+                    note=(
+                        f"inferred: skill similarity {similarity[i, j]:.3f}, "
+                        f"{_shared(relations[kept[i]], relations[kept[j]])}, "
+                        f"neighbour {rank} of {role.id}"
+                    ),
                     sources=(source,),
                 )
             )
@@ -521,6 +300,135 @@ def read(
         transitions=transitions,
     )
     return EscoImport(graph, ImportReport(str(folder), counts))
+
+
+def _roles(
+    kept: list[str],
+    occupations: dict[str, Occupation],
+    levels: list[int],
+    relations: dict[str, dict[str, float]],
+    skill_ids: dict[str, str],
+    source: str,
+    counts: dict[str, int],
+) -> list[Role]:
+    """Return the roles, with their aliases.
+
+    An alternative label shared by several occupations stays on each (where the graph
+    model lets names be shared), unless it is one of them's own label or code.
+    """
+    owners: dict[str, set[str]] = {}
+    own: set[str] = set()
+    for u in kept:
+        role_id, label, _, alts, _ = occupations[u]
+        own.update((role_id.casefold(), label.casefold()))
+        for text in {role_id, label, *alts}:
+            owners.setdefault(text.casefold(), set()).add(u)
+    shared_ok = _shared_names_allowed()
+    dropped = shared = 0
+    roles: list[Role] = []
+    for i, u in enumerate(kept):
+        role_id, label, isco, alts, description = occupations[u]
+        aliases = []
+        seen = {role_id.casefold(), label.casefold()}
+        for alt in alts:
+            key = alt.casefold()
+            if key in seen:
+                continue
+            if len(owners[key]) > 1:
+                if key in own or not shared_ok:
+                    dropped += 1
+                    continue
+                shared += 1
+            seen.add(key)
+            aliases.append(alt)
+        industry = (
+            ISCO_SUB_MAJOR_GROUPS.get(isco[:2], f"ISCO sub-major group {isco[:2]}")
+            if isco
+            else UNCLASSIFIED
+        )
+        roles.append(
+            Role(
+                role_id,
+                label,
+                levels[i],
+                track=isco or UNCLASSIFIED,
+                industry=industry,
+                skills={skill_ids[s]: level for s, level in relations[u].items()},
+                aliases=aliases,
+                description=description,
+                sources=(source,),
+            )
+        )
+    counts["aliases shared by several occupations (kept on each)"] = shared
+    counts["aliases left out (shared by several occupations)"] = dropped
+    return roles
+
+
+@functools.cache
+def _shared_names_allowed() -> bool:
+    """Return whether the graph model lets two roles share an alias.
+
+    Lookup then lists the candidates; where it does not, shared aliases are left out and
+    counted.
+    """
+    from supportladder.errors import GraphFileError
+
+    try:
+        CareerGraph(
+            "probe",
+            roles=[Role("a", "A", 1, aliases=["x"]), Role("b", "B", 1, aliases=["x"])],
+        )
+    except GraphFileError:
+        return False
+    return True
+
+
+def _levels(groups: list[str], similarity: npt.NDArray[np.float64]) -> list[int]:
+    """Return the ISCO skill levels of the occupations of these ISCO groups.
+
+    An occupation without a group takes its most similar classified occupation's level
+    (ties: the lower code), or :data:`UNCLASSIFIED_LEVEL` if it shares no skill with one.
+    """
+    levels = [isco_skill_level(g) if g else 0 for g in groups]
+    classified = np.array([bool(g) for g in groups])
+    for i, g in enumerate(groups):
+        if g:
+            continue
+        row = np.where(classified, similarity[i], -np.inf)
+        row[i] = -np.inf
+        j = int(np.argmax(row)) if row.size else 0
+        levels[i] = levels[j] if row.size and row[j] > 0 else UNCLASSIFIED_LEVEL
+    return levels
+
+
+UNCLASSIFIED_LEVEL: Final = 2
+"""Level of an unclassified occupation that shares no skill with a classified one: ISCO-08
+skill level 2, that of most of its major groups (4 to 8)."""
+
+_SHARED: Final = 1e-9
+_CHUNK = 2048  # a move needs a similarity above 0: at least one shared skill
+
+
+def _tie_broken(similarity: npt.NDArray[np.float64], groups: list[str]) -> npt.NDArray[np.float64]:
+    """Return the similarity with its ties broken by the ISCO classification.
+
+    Among equally similar occupations (to 9 decimals): the one in the same ISCO unit group
+    first, then the same sub-major group, then the same major group, then the lower code
+    (the order of the rows).  The tie-break adds under 1e-10, so it never reorders values
+    that differ.
+    """
+    out: npt.NDArray[np.float64] = np.round(similarity, 9)
+    for width, points in ((4, 4.0), (2, 2.0), (1, 1.0)):
+        keys = [g[:width] if g else f"?{i}" for i, g in enumerate(groups)]
+        _, code = np.unique(np.array(keys), return_inverse=True)
+        out += (code[:, None] == code[None, :]) * (points * 1e-10 / 8)
+    return out
+
+
+def _shared(a: dict[str, float], b: dict[str, float]) -> str:
+    essential = sum(1 for s, v in a.items() if v == 2.0 and b.get(s) == 2.0)
+    common = sum(1 for s in a if s in b)
+    return f"{common} shared skills ({essential} essential to both)"
 
 
 def _similarity(
@@ -556,7 +464,7 @@ def load(
     directory: str | os.PathLike[str],
     *,
     neighbours: int = 20,
-    min_similarity: float | None = None,
+    min_similarity: float | None = DEFAULT_MIN_SIMILARITY,
     precedence: Precedence = "upward",
     name: str = "esco",
     source: str | None = None,
@@ -573,10 +481,13 @@ def load(
         ``occupationSkillRelations_en.csv``.
     neighbours : int
         Moves out of each occupation: to its ``neighbours`` most similar occupations by
-        cosine similarity of skill vectors (essential 2, optional 1); ties go to the lower
-        occupation code.
+        cosine similarity of skill vectors (essential 2, optional 1).  Ties go to the
+        occupation in the same ISCO unit group, then sub-major group, then major group,
+        then to the lower occupation code.
     min_similarity : float, optional
-        Keep only moves at least this similar (-1 to 1).
+        Keep only moves at least this similar (default :data:`DEFAULT_MIN_SIMILARITY`,
+        0.05).  Whatever its value, two occupations that share no skill (similarity 0)
+        are never a move.
     precedence : {"upward", "cross-industry"}
         The kind of a move that both rises in ISCO skill level and changes sub-major group.
     name : str
@@ -593,6 +504,8 @@ def load(
     -------
     CareerGraph
         Occupations without any skill relation are left out (counted by :func:`read`).
+        Occupations without an ISCO group are kept, in the industry
+        :data:`UNCLASSIFIED`, at the level of their most similar classified occupation.
 
     Raises
     ------
