@@ -2,9 +2,15 @@
 
 Usage::
 
-    python benchmarks/run.py                       # 10k roles, 80k moves, O*NET, 100k memory
+    python benchmarks/run.py                       # 10k roles, 80k moves, O*NET, ESCO size, memory
     python benchmarks/run.py --quick               # small sizes, to prove the script works
     python benchmarks/run.py --roles 10000 --moves 80000 --repeat 7
+    python benchmarks/run.py --onet DIR            # the O*NET text release to read
+
+The O*NET release is ``--onet DIR``, else ``$SUPPORTLADDER_ONET``, else the checkout's
+sibling ``../shared/data/onet-29.3``; its rows are skipped when it is not there.  The ESCO-size
+rows import a synthetic download of ESCO's size (``esco_size.py``) written to a temporary
+folder.
 
 Every measurement is a median over ``--repeat`` runs, taken side by side in one process on
 the same graph: ours and the peer's alternate, and a row's ratio is the median of the
@@ -16,10 +22,13 @@ say so.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +39,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import esco_size  # noqa: E402
 import synthetic  # noqa: E402
 
 import supportladder  # noqa: E402
@@ -42,7 +52,8 @@ from supportladder.queries import (  # noqa: E402
     shortest_path,
 )
 
-ONET = Path("/work/shared/data/onet-29.3")
+# The checkout's sibling ../shared/data/onet-29.3 (benchmarks/ is one level below the root).
+ONET_DEFAULT = HERE.parent.parent / "shared" / "data" / "onet-29.3"
 
 
 def median_time(run: Callable[[], object], repeat: int) -> float:
@@ -276,41 +287,67 @@ def bench_graph(
     table.add(name, label, ours, "igraph betweenness", theirs, 2.0, ratio)
 
 
-def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladder.CareerGraph:
+def bench_onet_inference(
+    table: Table, args: argparse.Namespace, folder: Path
+) -> supportladder.CareerGraph:
     from supportladder._private import importing
-    from supportladder.importers import onet
+    from supportladder.importers import _evidence, onet
 
-    captured: list[np.ndarray] = []
-    original = onet.top_neighbours
+    captured: list[Any] = []
+    original = onet.build_blocks
 
-    def spy(profiles: np.ndarray, k: int, **kw: Any) -> Any:
-        captured.append(profiles)
-        return original(profiles, k, **kw)
+    def spy(*a: Any, **kw: Any) -> Any:
+        blocks = original(*a, **kw)
+        captured.append(blocks)
+        return blocks
 
-    onet.top_neighbours = spy  # type: ignore[assignment]
+    onet.build_blocks = spy  # type: ignore[assignment]
     try:
-        g = onet.load(ONET)
+        g = onet.load(folder)
     finally:
-        onet.top_neighbours = original  # type: ignore[assignment]
-    profiles = captured[0]
+        onet.build_blocks = original  # type: ignore[assignment]
+    blocks = [b for b in captured[0] if b.present.sum() >= 2]
+    weights = onet.WEIGHTS
 
-    def bare() -> None:
-        norms = np.linalg.norm(profiles, axis=1)
-        unit = profiles / norms[:, None]
-        unit @ unit.T
+    def bare() -> None:  # the similarity products the inference needs: one per block
+        for b in blocks:
+            _evidence.cosines(b)
 
-    # The inference is the neighbour table (arrays); the lists of (index, similarity) pairs
-    # that onet.load turns into Transition objects, and the whole import, are context.
-    ours, theirs, ratio = paired_times(
-        lambda: importing.neighbour_table(profiles, 20), bare, 10 * args.repeat
-    )
-    peer = "numpy similarity product"
+    def inference() -> None:  # products, standardise and mix them, the neighbour table
+        sims = [_evidence.cosines(b) for b in blocks]
+        combined = _evidence.combine(blocks, sims, weights)
+        importing.neighbour_table(
+            np.zeros((len(combined), 1)), 20, similarity=combined, min_similarity=-1e300
+        )
+
+    ours, theirs, ratio = paired_times(inference, bare, 3 * args.repeat)
+    peer = "the block products"
     table.add("onet", "inference (20 neighbours)", ours, peer, theirs, 3.0, ratio)
-    listed = median_time(lambda: importing.top_neighbours(profiles, 20), args.repeat)
-    table.add("onet", "inference, as lists of pairs", listed, peer, theirs, None)
-    whole = median_time(lambda: onet.load(ONET), max(1, args.repeat // 3))
+    whole = median_time(lambda: onet.load(folder), max(1, args.repeat // 3))
     table.add("onet", "onet.load, all of it", whole, peer, theirs, None)
     return g
+
+
+def bench_esco_size(table: Table, args: argparse.Namespace) -> None:
+    """Import a synthetic download of ESCO's size; time it, its first query, reachability."""
+    from supportladder.importers import esco
+
+    sizes = (300, 1400, 13_000) if args.quick else (3000, 14_000, 130_000)
+    label = f"esco {sizes[0] // 1000}k" if sizes[0] >= 1000 else f"esco {sizes[0]}"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = esco_size.write(Path(tmp) / "esco", *sizes)
+        start = time.perf_counter()
+        g = esco.load(folder)
+        took = time.perf_counter() - start
+    table.add(label, "esco.load (import)", took, "-", None, None)
+    ids = sorted(r.id for r in g.roles)
+    source, target = ids[0], ids[-1]
+    start = time.perf_counter()
+    with contextlib.suppress(supportladder.NoPathError):
+        shortest_path(g, source, target)
+    table.add(label, "first shortest_path", time.perf_counter() - start, "-", None, None)
+    reach = median_time(lambda: reachable_roles(g, source, max_steps=3), max(1, args.repeat // 2))
+    table.add(label, "reachable_roles max_steps=3", reach, "-", None, None)
 
 
 def import_times(modules: tuple[str, str], repeat: int) -> tuple[float, float]:
@@ -380,6 +417,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-moves", type=int, default=800_000)
     parser.add_argument("--quick", action="store_true", help="small sizes, one repeat")
     parser.add_argument("--no-onet", action="store_true", help="skip the O*NET graph")
+    parser.add_argument(
+        "--onet",
+        type=Path,
+        default=Path(os.environ.get("SUPPORTLADDER_ONET") or ONET_DEFAULT),
+        metavar="DIR",
+        help="the O*NET text release (default: $SUPPORTLADDER_ONET or ../shared/data/onet-29.3)",
+    )
+    parser.add_argument("--no-esco", action="store_true", help="skip the ESCO-size import")
     parser.add_argument("--json", type=Path, help="also write the table as JSON here")
     args = parser.parse_args(argv)
     if args.quick:
@@ -391,12 +436,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"synthetic graph: {g}", flush=True)
     bench_graph(table, "synthetic", g, args)
 
-    if not args.no_onet and ONET.is_dir():
-        onet_graph = bench_onet_inference(table, args)
+    if not args.no_onet and args.onet.is_dir():
+        onet_graph = bench_onet_inference(table, args, args.onet)
         print(f"O*NET graph: {onet_graph}", flush=True)
         bench_graph(table, "onet", onet_graph, args)
     elif not args.no_onet:
-        print(f"O*NET release not found at {ONET}; its rows are skipped", flush=True)
+        print(f"O*NET release not found at {args.onet}; its rows are skipped", flush=True)
+    if not args.no_esco:
+        bench_esco_size(table, args)
 
     reps = 3 if args.quick else 21
     ours_import, theirs_import = import_times(("supportladder", "networkx"), reps)
