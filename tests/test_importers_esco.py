@@ -385,3 +385,12 @@ def test_occupation_without_isco_group_is_kept(copy: Path) -> None:
     for move in g.transitions:
         if role.id in (move.source, move.target) and move.kind != "upward":
             assert move.kind == "cross-industry"
+
+
+def test_cli_min_similarity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "esco.toml"
+    args = ["import", "esco", str(DATA), "-o", str(target), "--min-similarity", "0.5"]
+    assert main(args) == 0
+    assert supportladder.load(target) == esco.load(DATA, min_similarity=0.5)
+    assert main([*args[:-1], "2", "--force"]) == 2
+    assert "min_similarity must lie in -1 to 1" in capsys.readouterr().err

@@ -861,3 +861,9 @@ def test_ladder_rules() -> None:
     assert len(flat.graph.transitions) - counts["ladder: moves left out"] + len(promotions) == len(
         g.transitions
     )
+
+
+def test_cli_no_ladder(tmp_path: Path) -> None:
+    target = tmp_path / "flat.toml"
+    assert main(["import", "onet", str(DATA), "-o", str(target), "--no-ladder"]) == 0
+    assert supportladder.load(target) == onet.load(DATA, ladder=False)

@@ -223,9 +223,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
         if args.source == "onet":
-            result: Any = onet.read(args.directory, neighbours=args.neighbours, progress=bar)
+            result: Any = onet.read(
+                args.directory,
+                neighbours=args.neighbours,
+                ladder=not args.no_ladder,
+                progress=bar,
+            )
         elif args.source == "esco":
-            result = esco.read(args.directory, neighbours=args.neighbours, progress=bar)
+            result = esco.read(
+                args.directory,
+                neighbours=args.neighbours,
+                min_similarity=args.min_similarity,
+                progress=bar,
+            )
         else:
             base = load(args.graph) if args.graph else None
             result = moves.read(args.table, graph=base)
@@ -595,9 +605,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q = isub.add_parser("onet", parents=[out_opt, near_opt], help="an O*NET release (text files)")
     q.add_argument("directory", metavar="DIR", help="folder of the O*NET text release")
+    q.add_argument(
+        "--no-ladder",
+        action="store_true",
+        help="bare similarity neighbours, without the career-ladder rules",
+    )
     q.set_defaults(func=cmd_import)
     q = isub.add_parser("esco", parents=[out_opt, near_opt], help="an ESCO CSV download")
     q.add_argument("directory", metavar="DIR", help="folder of ESCO's CSV files (English)")
+    q.add_argument(
+        "--min-similarity",
+        type=float,
+        default=0.05,
+        metavar="X",
+        help="moves only between occupations at least this similar (default: 0.05)",
+    )
     q.set_defaults(func=cmd_import)
     q = isub.add_parser("moves", parents=[out_opt], help="observed moves (a CSV file)")
     q.add_argument(
