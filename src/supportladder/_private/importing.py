@@ -39,7 +39,6 @@ __all__ = [
     "report_progress",
     "show",
     "slug",
-    "standardise",
     "top_neighbours",
 ]
 
@@ -395,15 +394,6 @@ def check_precedence(value: str) -> Precedence:
             "kind of a move that both rises in level and changes industry"
         )
     return value  # type: ignore[return-value]
-
-
-def standardise(block: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Z-score the columns of a block; constant columns become 0."""
-    mean = block.mean(axis=0)
-    std = block.std(axis=0)
-    std[std == 0] = 1.0
-    out: npt.NDArray[np.float64] = (block - mean) / std
-    return out
 
 
 class NeighbourTable(NamedTuple):

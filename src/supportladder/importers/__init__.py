@@ -62,8 +62,8 @@ MAX_OCCUPATIONS = 10_000
 """Most occupations the O*NET and ESCO importers compare for similarity.
 
 Similarity is a dense occupations × occupations matrix (0.8 GB at 10,000, growing with the
-square), so more occupations are refused before it is built.  O*NET 29.3 has 879 rated
-occupations, ESCO about 3,000.  Set this constant to raise the limit.
+square), so more occupations are refused before it is built.  O*NET 29.3 has 923
+occupations with a Job Zone, ESCO about 3,000.  Set this constant to raise the limit.
 """
 
 

@@ -7,11 +7,16 @@ the skills and knowledge areas on O*NET's 0–7 level scale.  Each skill's impor
 weights is its mean Importance (IM) rating over the imported occupations, rescaled from 1–5
 to 0–1.
 
-Which moves exist is decided by similarity: every occupation gets a move to each of its
-``neighbours`` most similar occupations (cosine similarity of standardised descriptor
-profiles), optionally only above ``min_similarity``.  What a move costs is the skill-delta
-weight the :class:`~supportladder.CareerGraph` computes.  See ``docs/importers.md`` for every
-choice and for how well the inferred neighbours agree with the SOC classification.
+Which moves exist is decided by similarity of what people do, know and are called: task
+statement text, Detailed Work Activities, alternate-title text, the Importance of knowledge
+areas and skills, and interests, each block standardised over the pairs it covers and mixed
+with the weights of :data:`WEIGHTS` over the blocks both occupations have.  Every
+occupation gets a move to each of its ``neighbours`` most similar occupations, optionally
+only above ``min_similarity``, shaped by career-ladder rules (``ladder``).  Occupations with
+a Job Zone and any evidence are kept; without Skills/Knowledge ratings their skills are
+unrated.  What a move costs is the skill-delta weight the :class:`~supportladder.CareerGraph`
+computes.  See ``docs/importers.md`` for every choice and for how well the inferred
+neighbours agree with the SOC classification.
 
 Examples
 --------
