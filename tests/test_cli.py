@@ -75,8 +75,9 @@ def test_validate_ok_and_bad(
     code, out, err = run(capsys, "validate", str(mini_path), str(bad))
     assert code == 2
     assert f"{mini_path}: ok" in out
-    assert f"{bad}: 1 problem found" in err
-    assert f'{bad}: roles[0] (id "Bad Id"): ' in err
+    assert f"{bad}: 2 problems found" in err
+    assert f'{bad}: roles[0] (id "Bad Id"): id ' in err
+    assert f'{bad}: roles[0] (id "Bad Id"): level must be' in err
     assert "Traceback" not in err
 
 

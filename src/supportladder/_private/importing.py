@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from supportladder._private.text import show
 from supportladder.importers import ImportDataError
 
 __all__ = [
@@ -50,15 +51,6 @@ Precedence = Literal["upward", "cross-industry"]
 
 # Fields of real catalogues can be long (ESCO descriptions); the csv default is 128 KiB.
 csv.field_size_limit(16 * 1024 * 1024)
-
-
-def show(value: object, width: int = 60) -> str:
-    """Return ``repr(value)``, shortened to ``width`` characters: safe to put in a message."""
-    try:
-        text = repr(value)
-    except ValueError:  # an int too long to convert to text
-        return f"<a {type(value).__name__} too long to show>"
-    return text if len(text) <= width else text[: width - 4] + "...'"
 
 
 class Problems:

@@ -23,6 +23,7 @@ import attrs
 import networkx as nx
 
 from supportladder._private.checks import suggest
+from supportladder._private.text import show as _show
 from supportladder.errors import QueryArgumentError
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
@@ -65,11 +66,6 @@ faster on small graphs.  Tests set it to 0 to run the compiled core on every gra
 
 
 # ---------------------------------------------------------------------- argument checks
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def check_number(name: str, value: object, *, minimum: float = 0.0) -> float:
     """Return ``value`` as a float if it is a finite number >= ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, int | float):
