@@ -8,6 +8,7 @@ matching exception, ours subclasses it too, so code written against networkx kee
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -165,4 +166,35 @@ class QueryArgumentError(SupportLadderError, ValueError):
     """A query argument is not valid: an unknown kind, skill or requirement, a bad number.
 
     The message names the argument and the bad value, and says what is allowed.
+
+    Attributes
+    ----------
+    argument : str or None
+        The name of the argument at fault (``"max_step_cost"``), when there is one.
+
+    Examples
+    --------
+    >>> from supportladder.errors import QueryArgumentError
+    >>> message = "max_step_cost must be a number, got 'x'"
+    >>> exc = QueryArgumentError(message, argument="max_step_cost")
+    >>> exc.explain(lambda name: "--" + name.replace("_", "-"))
+    "--max-step-cost must be a number, got 'x'"
     """
+
+    def __init__(self, message: str, *, argument: str | None = None) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+    def explain(self, name: Callable[[str], str] = str) -> str:
+        """Return the message with the argument shown as ``name(argument)`` (e.g. a CLI flag)."""
+        message = str(self)
+        if self.argument is None or not message.startswith(self.argument):
+            return message
+        return name(self.argument) + message[len(self.argument) :]
+
+    def __reduce__(self) -> Any:
+        return (_query_argument_error, (str(self), self.argument))
+
+
+def _query_argument_error(message: str, argument: str | None) -> QueryArgumentError:
+    return QueryArgumentError(message, argument=argument)
