@@ -1,14 +1,19 @@
 """The ``supportladder`` command line.
 
-Exit codes: 0 ok, 1 no result, 2 bad input (unknown role, bad file, bad arguments) with a
-one-line message and no traceback.  ``--json`` prints machine-readable output whose shapes
-are part of the public contract.
+Exit codes: 0 ok, 1 no result, 2 bad input (unknown role, bad file, bad arguments) or an
+output that cannot be written, with a message starting ``supportladder: error:`` and no
+traceback.  ``--json`` prints machine-readable output whose shapes are part of the public
+contract.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import math
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -16,7 +21,12 @@ from typing import Any, NoReturn
 
 from supportladder._private import atomic
 from supportladder._private.table import render
-from supportladder.errors import GraphFileError, NoPathError, SupportLadderError
+from supportladder.errors import (
+    GraphFileError,
+    NoPathError,
+    QueryArgumentError,
+    SupportLadderError,
+)
 from supportladder.graph import CareerGraph
 from supportladder.io import DEFAULT_GRAPH, bundled, load
 
@@ -45,12 +55,20 @@ def _graph(args: argparse.Namespace) -> CareerGraph:
 
 
 def _refuse_overwrite(output: str, force: bool) -> Path:
-    """Return the output path; refuse an existing file unless ``--force`` was given."""
+    """Return the output path; refuse a folder, and an existing file unless ``--force``.
+
+    A device or pipe (``/dev/stdout``, a named pipe) is written to, not replaced, and
+    needs no ``--force``.
+    """
     target = Path(output)
-    if target.exists() and not force:
-        raise UsageError(f"{output} already exists; pass --force to overwrite it")
     if target.is_dir():
-        raise UsageError(f"{output} is a folder; give a file name")
+        raise UsageError(f"{output} is a folder; give the name of a file to write in it")
+    try:
+        regular = stat.S_ISREG(target.stat().st_mode)
+    except OSError:
+        return target  # not there yet (or unreadable: writing it will say why)
+    if regular and not force:
+        raise UsageError(f"{output} already exists; pass --force to overwrite it")
     return target
 
 
@@ -63,8 +81,17 @@ def _write_output(text: str, output: str | None, force: bool) -> None:
     try:
         atomic.write_text(target, text)
     except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise OutputError(output, exc) from None
     print(f"wrote {output}", file=sys.stderr)
+
+
+class OutputError(SupportLadderError):
+    """An output (a file, or standard output) cannot be written (exit 2)."""
+
+    def __init__(self, output: str, exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        fix = "; free some space or write elsewhere" if exc.errno == errno.ENOSPC else ""
+        super().__init__(f"cannot write {output}: {reason}{fix}")
 
 
 # ---------------------------------------------------------------------- commands
@@ -131,7 +158,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             load(path)
         except GraphFileError as exc:
-            print(str(exc), file=sys.stderr)
+            print(_error_text(exc), file=sys.stderr)
             status = EXIT_BAD_INPUT
         else:
             print(f"{path}: ok")
@@ -198,7 +225,7 @@ def cmd_plot(args: argparse.Namespace) -> int:
         ):
             fig.savefig(tmp, format=suffix[1:], dpi=args.dpi, metadata=_plot_metadata(suffix))
     except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror}") from None
+        raise OutputError(args.output, exc) from None
     finally:
         plt.close(fig)
     print(f"wrote {args.output}", file=sys.stderr)
@@ -238,7 +265,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         save(result.graph, target)
     except OSError as exc:
-        raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        raise OutputError(args.output, exc) from None
     print(result.report.summary(), file=sys.stderr)
     g = result.graph
     print(f"wrote {args.output}: {len(g.roles)} roles, {len(g.transitions)} moves", file=sys.stderr)
@@ -252,6 +279,10 @@ _QUERY_FLAGS = {
     "avoid": "--avoid",
     "budget": "--budget",
     "max_steps": "--max-steps",
+    "k": "--alternatives",
+    "top": "--top",
+    "sample": "--sample",
+    "seed": "--seed",
 }
 
 
@@ -281,6 +312,18 @@ def _avoid_arg(text: str) -> dict[str, object]:
             f"expected requirement names, e.g. assessment,education=bachelor; got {text!r}"
         )
     return out
+
+
+def _cost_arg(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, e.g. 2.5, got {text!r}") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a finite number of 0 or more (below 1e308), got {text!r}"
+        )
+    return value
 
 
 def _positive_arg(text: str) -> int:
@@ -621,7 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
     filter_opt = _Parser(add_help=False)
     filter_opt.add_argument(
         "--max-step-cost",
-        type=float,
+        type=_cost_arg,
         metavar="X",
         help="leave out any single move costlier than X",
     )
@@ -649,7 +692,7 @@ def build_parser() -> argparse.ArgumentParser:
         "reachable", parents=query_parents, help="roles reachable within a budget or moves"
     )
     p.add_argument("source", metavar="FROM", help="start role: id, title or alias")
-    p.add_argument("--budget", type=float, metavar="X", help="largest total cost of a route")
+    p.add_argument("--budget", type=_cost_arg, metavar="X", help="largest total cost of a route")
     p.add_argument(
         "--max-steps", type=_count_arg, metavar="N", help="largest number of moves of a route"
     )
@@ -700,17 +743,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result: int = args.func(args)
+        sys.stdout.flush()  # a full disk or closed pipe shows here, not at exit
     except SupportLadderError as exc:
-        message = str(exc)
-        if "\n" in message:  # a GraphFileError lists one problem per line
-            print(message, file=sys.stderr)
-        else:
-            print(f"supportladder: error: {message}", file=sys.stderr)
+        print(_error_text(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        _silence_stdout()
+        print(f"supportladder: error: {OutputError('standard output', exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return result
+
+
+def _error_text(exc: SupportLadderError) -> str:
+    """Return the message of an error, every line of it under ``supportladder: error:``.
+
+    A file's problems come one per line; a single problem is shown on one line.
+    """
+    message = exc.explain(_flag) if isinstance(exc, QueryArgumentError) else str(exc)
+    lines = message.splitlines() or [""]
+    if len(lines) == 2 and lines[0].endswith(": 1 problem found"):
+        lines = [lines[1].removeprefix("  - ")]
+    return "\n".join([f"supportladder: error: {lines[0]}", *lines[1:]])
+
+
+# What writing a stream (not a named file: those say which) can fail with.
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EIO", "EFBIG", "EDQUOT") if hasattr(errno, name)
+)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so nothing is written (or fails) at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real file descriptor (captured output)
+        pass
 
 
 if __name__ == "__main__":

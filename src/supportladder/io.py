@@ -102,6 +102,8 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> Path:
     folder = _graphs_dir()
     if folder is not None and (folder / f"{text}.toml").is_file():
         return folder / f"{text}.toml"
+    if Path(text).exists():  # a folder: say so, rather than "no bundled graph"
+        return Path(text)
     names = ", ".join(bundled()) or "none found"
     close = suggest(text, bundled()).removeprefix("; ").removesuffix("?")
     hint = f" ({close}?)" if close else ""
@@ -160,7 +162,12 @@ def _load_cached(resolved: str, mtime_ns: int, size: int, shown: str) -> CareerG
     # A CareerGraph is immutable, so the same file (same mtime and size) can share one.
     path = Path(resolved)
     if path.is_dir():
-        raise GraphFileError(shown, [Problem("", "is a folder, not a graph file")])
+        inside = sorted(p.name for p in path.glob("*.toml"))[:3]
+        hint = f" in it, e.g. {shown.rstrip('/')}/{inside[0]}" if inside else ""
+        raise GraphFileError(
+            shown,
+            [Problem("", f"is a folder, not a graph file; give the path of a .toml file{hint}")],
+        )
     if size > MAX_FILE_BYTES:
         raise GraphFileError(
             shown,

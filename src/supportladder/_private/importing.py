@@ -33,6 +33,7 @@ __all__ = [
     "check_precedence",
     "classify",
     "cosine_matrix",
+    "missing_folder",
     "neighbour_table",
     "parse_float",
     "parse_table",
@@ -51,6 +52,11 @@ Precedence = Literal["upward", "cross-industry"]
 
 # Fields of real catalogues can be long (ESCO descriptions); the csv default is 128 KiB.
 csv.field_size_limit(16 * 1024 * 1024)
+
+
+def missing_folder(folder: Path) -> str:
+    """Say why ``folder`` cannot be read as an input folder: not there, or not a folder."""
+    return "is a file, not a folder" if folder.exists() else "folder not found"
 
 
 class Problems:
