@@ -10,7 +10,6 @@ so that the checks spanning records (unknown references, duplicates) still run o
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar, get_args, get_origin
@@ -173,7 +172,7 @@ def make_converter() -> cattrs.Converter:
 
 
 def _nested_record(value: Any, cl: type) -> Any:
-    outcome = structure(value, cl)
+    outcome: Outcome[Any] = structure(value, cl)
     if outcome.value is None:
         raise RecordError(outcome.problems)
     return outcome.value
@@ -194,10 +193,16 @@ class Outcome(Generic[T]):
     partial: T | None
 
 
-@functools.cache
+_FIELDS: dict[type, tuple[attrs.Attribute[Any], ...]] = {}
+
+
 def _fields(cl: type) -> tuple[attrs.Attribute[Any], ...]:
-    attrs.resolve_types(cl)
-    return tuple(f for f in attrs.fields(cl) if f.init)
+    """Return the init fields of an attrs class, with their types resolved (cached)."""
+    found = _FIELDS.get(cl)
+    if found is None:
+        attrs.resolve_types(cl)
+        found = _FIELDS[cl] = tuple(f for f in attrs.fields(cl) if f.init)
+    return found
 
 
 def structure(raw: Any, cl: type[T]) -> Outcome[T]:
@@ -207,9 +212,9 @@ def structure(raw: Any, cl: type[T]) -> Outcome[T]:
     """
     fields = _fields(cl)
     if not isinstance(raw, dict):
-        keys = ", ".join(f.alias or f.name for f in fields)
+        names = ", ".join(f.alias or f.name for f in fields)
         found = f"{type_name(raw)} {show(raw)}"
-        return Outcome(None, [("", f"expected a table (keys {keys}), got {found}")], None)
+        return Outcome(None, [("", f"expected a table (keys {names}), got {found}")], None)
     keys = {f.alias or f.name: f for f in fields}
     problems: list[tuple[str, str]] = []
     extra = [k for k in raw if k not in keys]
@@ -251,7 +256,8 @@ def _field(raw: Any, f: attrs.Attribute[Any], key: str) -> Any:
     try:
         converter = f.converter
         if isinstance(converter, attrs.Converter):
-            converter = None if converter.takes_self or converter.takes_field else converter
+            wants_more = getattr(converter, "takes_self", 0) or getattr(converter, "takes_field", 0)
+            converter = None if wants_more else converter
         if converter is not None:
             value = converter(value)  # type: ignore[operator]
         if f.validator is not None:
@@ -287,7 +293,7 @@ def _partial(cl: type[T], values: Mapping[str, Any], failed: set[str]) -> T:
         if name in values:
             value = values[name]
         else:
-            default = f.default
+            default: Any = f.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = None if default.takes_self else default.factory()
             if name in failed and not isinstance(default, tuple | Mapping):
