@@ -379,31 +379,31 @@ def _transition_label(i: int, raw: Any) -> str:
 def _levels(raw: Any, label: str, scale: Scale | None, problems: list[Problem]) -> tuple[Any, bool]:
     """Replace level names in a raw role's skills by their numbers; report bad ones.
 
-    Returns the role with only the levels that read well, and whether all of them did
-    (with a malformed scale, names cannot be checked: they are kept as its lowest level).
+    Returns the role and whether every level read well.  A bad level is reported here and
+    replaced by the scale's lowest, so that the rest of the role (and its skill ids) is still
+    checked; with a malformed scale, names cannot be checked and every level stands at 0.
     """
     if not isinstance(raw, dict) or not isinstance(raw.get("skills"), dict):
         return raw, True
+    floor = 0.0 if scale is None else scale.minimum
     levels: dict[str, Any] = {}
     ok = True
     for skill, level in raw["skills"].items():
-        where = f"skills.{skill}"
+        levels[skill] = floor
         if isinstance(level, bool) or not isinstance(level, str | int | float):
             problems.append(
                 Problem(
                     label,
-                    f"{where}: expected a level name or a number, got "
+                    f"skills.{skill}: expected a level name or a number, got "
                     f"{type_name(level)} {show(level)}",
                 )
             )
             ok = False
-        elif scale is None:
-            levels[skill] = 0.0
-        else:
+        elif scale is not None:
             try:
                 levels[skill] = scale.value(level)
             except (TypeError, ValueError) as exc:
-                problems.append(Problem(label, f"{where}: {exc}"))
+                problems.append(Problem(label, f"skills.{skill}: {exc}"))
                 ok = False
     return {**raw, "skills": levels}, ok
 

@@ -6,6 +6,7 @@ position in the file (``roles[3] (id "team-lead")``) so one error can list them 
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import math
 import re
@@ -206,6 +207,14 @@ def _g(value: float) -> str:
     return f"{value:.4g}"
 
 
+def _g_down(value: float) -> str:
+    """Show a largest allowed value to 4 digits, rounded down, so the value shown works."""
+    if not math.isfinite(value) or value <= 0:
+        return _g(value)
+    digits = decimal.Context(prec=4, rounding=decimal.ROUND_DOWN).create_decimal_from_float(value)
+    return f"{float(digits):.4g}"
+
+
 def weight_bound(
     scale: Scale, weighting: Weighting, skills: Sequence[tuple[int, Skill]], moves: int
 ) -> list[Problem]:
@@ -253,14 +262,14 @@ def weight_bound(
             "scale",
             f"the scale's range {_g(span)} ({_g(scale.minimum)} to {_g(scale.maximum)}) makes "
             f"move weights too large: {route}; the largest range that works here is "
-            f"{_g(largest)}, or lower the skills' importance",
+            f"{_g_down(largest)}, or lower the skills' importance",
         )
     ]
 
 
 def _too_large(record: str, name: str, value: float, largest: float, route: str) -> Problem:
     fix = (
-        f"the largest {name} that works here is {_g(largest)}"
+        f"the largest {name} that works here is {_g_down(largest)}"
         if largest > 0
         else "lower the other weighting values and importances too"
     )

@@ -379,7 +379,7 @@ def build_view(
     ``u`` = :data:`PROFILE`) and ``max_step_cost`` apply to them as to any move.
     """
     digraph = graph._digraph()
-    limit = MAX_ROUTE_COST / (len(graph.roles) + 1)
+    limit = MAX_ROUTE_COST / max(1, len(graph.roles))  # a route has fewer moves than roles
     out: dict[str, list[Edge]] = {}
     for move in graph.transitions:
         if filters.kinds is not None and move.kind not in filters.kinds:
