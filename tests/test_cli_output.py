@@ -186,3 +186,20 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError):
         crash()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["Skills.txt", "Job Zones.txt"])
+def test_onet_file_with_a_header_and_no_rows_is_named(tmp_path: Path, name: str) -> None:
+    import shutil
+
+    from supportladder.importers import ImportDataError, onet
+
+    folder = tmp_path / "onet"
+    shutil.copytree(DATA / "onet", folder)
+    header = (folder / name).read_text(encoding="utf-8").split("\n")[0]
+    (folder / name).write_text(header + "\n", encoding="utf-8")
+    with pytest.raises(ImportDataError) as info:
+        onet.read(folder)
+    assert f"'{name}' has a header and no rows; use the complete files of the release" in str(
+        info.value
+    )
