@@ -224,7 +224,9 @@ def _costs(
     rise = importance[skill] * np.power(np.maximum(delta, 0.0), p)
     fall = importance[skill] * np.power(np.maximum(-delta, 0.0), p)
     total_rise = np.bincount(move, weights=rise, minlength=m)
-    surplus: FloatArray = weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m)
+    surplus = np.asarray(
+        weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m), dtype=np.float64
+    )
     weight = (weighting.base_cost + total_rise) + surplus
     up = delta > 0
     gap_ptr = np.zeros(m + 1, dtype=np.int64)
