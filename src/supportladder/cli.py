@@ -306,14 +306,14 @@ def _level(g: CareerGraph, value: float) -> str:
     return g.scale.name_of(value) or f"{value:g}"
 
 
+def _gap_label(g: CareerGraph, gap: Any) -> str:
+    """Return one gap as ``Name from (imputed) → to``: the one wording of a skill gap."""
+    mark = " (imputed)" if gap.imputed else ""
+    return f"{g.skill(gap.skill).name} {_level(g, gap.from_)}{mark} → {_level(g, gap.to)}"
+
+
 def _skills_to_build(g: CareerGraph, step: Any) -> str:
-    return (
-        ", ".join(
-            f"{g.skill(gap.skill).name} {_level(g, gap.from_)} → {_level(g, gap.to)}"
-            for gap in step.gaps
-        )
-        or "-"
-    )
+    return ", ".join(_gap_label(g, gap) for gap in step.gaps) or "-"
 
 
 def _requires(step: Any) -> str:
@@ -332,12 +332,7 @@ def _helps(step: Any) -> str:
 def _explained(g: CareerGraph, step: Any) -> str:
     """Return a move's skill-delta breakdown: base, each gap's share, surplus."""
     parts = [f"base {step.base:g}"]
-    for gap in step.gaps:
-        mark = " (imputed)" if gap.imputed else ""
-        parts.append(
-            f"{g.skill(gap.skill).name} {_level(g, gap.from_)}{mark} → "
-            f"{_level(g, gap.to)} +{gap.cost:g}"
-        )
+    parts.extend(f"{_gap_label(g, gap)} +{gap.cost:g}" for gap in step.gaps)
     if step.surplus:
         parts.append(f"surplus +{step.surplus:g}")
     return ", ".join(parts)
