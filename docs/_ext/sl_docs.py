@@ -122,7 +122,11 @@ class CliReference(SphinxDirective):
                 item += body
                 dl += item
             box += dl
-        if parser.epilog:
+        if parser.epilog and parser.epilog.startswith("examples:"):
+            box += nodes.rubric(text="Examples")
+            lines = "\n".join(line.strip() for line in parser.epilog.splitlines()[1:])
+            box += nodes.literal_block(lines, lines, language="bash")
+        elif parser.epilog:
             box += nodes.paragraph(text=parser.epilog)
         return box
 

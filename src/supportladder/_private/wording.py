@@ -128,7 +128,8 @@ class Wording:
         lines = []
         for i, s in enumerate(steps, 1):
             mark = f"{i}. " if numbered else "- "
-            lines.append(f"  {mark}{self.title(s.source)} → {self.title(s.target)}")
+            move = f"{mark}{self.title(s.source)} → {self.title(s.target)}"
+            lines.extend(wrap(move, "  ", hang=" " * len(mark)))
             indent = " " * (len(mark) + 2)
             lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
             for label, text in (
