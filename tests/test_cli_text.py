@@ -248,3 +248,16 @@ def test_a_move_between_long_titles_wraps() -> None:
     )
     (route,) = supportladder.alternative_paths(g, "a", "b", 1)
     assert_fits(Wording(g).moves(route.steps))
+
+
+def test_a_merge_names_an_unknown_role_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    table = tmp_path / "histories.csv"
+    rows = [f"p{i},nobody,2020-01-0{i}\np{i},Team Lead,2021-01-0{i}" for i in range(1, 5)]
+    table.write_text("person,role,start\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    argv = ["import", "moves", str(table), "-g", str(DATA / "mini.toml")]
+    code, _, err = run(capsys, *argv, "-o", str(tmp_path / "m.toml"))
+    assert code == 2
+    assert err.count("no role 'nobody'") == 1
+    assert "(also on rows 4, 6, 8)" in err
