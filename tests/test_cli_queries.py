@@ -43,7 +43,7 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     for step in path["steps"]:
         assert set(step) == {"source", "target", "kind", "cost", "gaps", "requirements"}
         for gap in step["gaps"]:
-            assert set(gap) == {"skill", "from", "to"}
+            assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
     mini = supportladder.load(mini_path)
     (route,) = alternative_paths(mini, "rep", "manager", 1)
     assert [s["requirements"] for s in path["steps"]] == [

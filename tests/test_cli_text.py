@@ -261,3 +261,15 @@ def test_a_merge_names_an_unknown_role_once(
     assert code == 2
     assert err.count("no role 'nobody'") == 1
     assert "(also on rows 4, 6, 8)" in err
+
+
+def test_requirements_with_alternatives_read_as_alternatives() -> None:
+    from supportladder.model import Requirements
+
+    w = Wording(supportladder.load("support-ladder"))
+    either = Requirements(
+        education="bachelor",
+        any_of=[Requirements(tenure_months=12), Requirements(assessment="interview test")],
+    )
+    assert w.requires(either) == "bachelor; 12 months or interview test"
+    assert w.requires(Requirements()) == "-"

@@ -91,10 +91,11 @@ class Wording:
 
     # ----------------------------------------------------------------- gaps
     def _size(self, gap: Gap) -> float:
-        return gap.delta * self.g.skill(gap.skill).importance
+        """What the gap adds to the move's cost (level gained x importance if not priced)."""
+        return gap.cost or gap.delta * self.g.skill(gap.skill).importance
 
     def ordered(self, gaps: Iterable[Gap]) -> list[Gap]:
-        """Return gaps largest first (level gained times the skill's importance)."""
+        """Return gaps largest first: the ones that cost the most first."""
         return sorted(gaps, key=lambda gap: (-self._size(gap), self.skill(gap.skill)))
 
     def gap(self, gap: Gap) -> str:
@@ -111,7 +112,18 @@ class Wording:
         return f"{shown} and {rest} smaller gaps ({ALL_HINT})"
 
     def requires(self, r: Requirements) -> str:
-        """Return a move's requirements: tenure; education; certifications; assessment."""
+        """Return a move's requirements: tenure; education; certifications; assessment.
+
+        Alternatives (``any_of``) follow, joined by "or": "bachelor; 12 months or interview
+        test".
+        """
+        parts = self._single(r)
+        if r.any_of:
+            parts.append(" or ".join(" and ".join(self._single(o)) for o in r.any_of))
+        return "; ".join(parts) or "-"
+
+    @staticmethod
+    def _single(r: Requirements) -> list[str]:
         parts = []
         if r.tenure_months is not None:
             parts.append(f"{r.tenure_months} months")
@@ -120,7 +132,7 @@ class Wording:
         parts.extend(r.certifications)
         if r.assessment:
             parts.append(str(r.assessment))
-        return "; ".join(parts) or "-"
+        return parts
 
     # ----------------------------------------------------------------- moves
     def moves(self, steps: Sequence[Any], *, numbered: bool = True) -> str:
