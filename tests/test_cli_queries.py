@@ -41,7 +41,17 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     assert set(path) == {"roles", "cost", "steps"}
     assert path["roles"] == ["rep", "lead", "manager"]
     for step in path["steps"]:
-        assert set(step) == {"source", "target", "kind", "cost", "gaps", "requirements"}
+        assert set(step) == {
+            "source",
+            "target",
+            "kind",
+            "cost",
+            "base",
+            "surplus",
+            "gaps",
+            "requirements",
+            "advantages",
+        }
         for gap in step["gaps"]:
             assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
     mini = supportladder.load(mini_path)
@@ -80,7 +90,7 @@ def test_path_table_lists_skills_to_build(
     assert "Support Representative (rep) → Support Manager (manager)" in out
     assert "skills to build" in out
     assert "Communication good → strong" in out
-    assert "12 months; interview test" in out
+    assert "requires: 12 months in the role; assessment: interview test" in out
     assert "route 1: cost" in out
 
 
@@ -194,7 +204,8 @@ def test_bottlenecks_json_shape(capsys: pytest.CaptureFixture[str], mini_path: P
     }
     assert data["gateways"] == ["lead"]
     assert data["critical_transitions"] == [["rep", "lead"], ["lead", "manager"]]
-    step_keys = {"source", "target", "kind", "cost", "gaps", "requirements"}
+    step_keys = {"source", "target", "kind", "cost", "base", "surplus", "gaps"}
+    step_keys |= {"requirements", "advantages"}
     assert set(data["hardest_step"]) == step_keys
     assert data["hardest_step"]["gaps"]  # the text lists its skills to build; so does JSON
     assert set(data["smoothest_path"]) == {"roles", "cost", "max_step_cost", "steps"}

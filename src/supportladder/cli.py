@@ -334,9 +334,11 @@ def _role_label(g: CareerGraph, role_id: str) -> str:
     return Wording(g).label(role_id)
 
 
-def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) -> str:
+def _moves_text(
+    g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True, explain: bool = False
+) -> str:
     """Return moves as blocks (title line, kind and cost, skills, requirements), wrapped."""
-    return Wording(g).moves(steps, numbered=numbered)
+    return Wording(g).moves(steps, numbered=numbered, explain=explain)
 
 
 def _no_route(exc: NoPathError) -> int:
@@ -380,7 +382,7 @@ def cmd_path(args: argparse.Namespace) -> int:
         moves = len(p.steps)
         print(f"\nroute {n}: cost {p.cost:g}, {moves} move{'s' if moves != 1 else ''}")
         if p.steps:
-            print(w.moves(p.steps))
+            print(w.moves(p.steps, explain=args.explain))
     return EXIT_OK
 
 
@@ -674,6 +676,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         metavar="K",
         help="show the K cheapest loop-free routes (default: 1)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="show why each move costs what it does: the base, each skill gap's share, surplus",
     )
     p.set_defaults(func=cmd_path)
 

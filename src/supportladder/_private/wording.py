@@ -111,32 +111,37 @@ class Wording:
         shown = ", ".join(map(self.gap, ordered[:SHOWN_GAPS]))
         return f"{shown} and {rest} smaller gaps ({ALL_HINT})"
 
-    def requires(self, r: Requirements) -> str:
-        """Return a move's requirements: tenure; education; certifications; assessment.
+    def requires(self, r: Requirements | None) -> str:
+        """Return requirements (or advantages) as one line, alternatives joined by "or"."""
+        from supportladder.queries import requirement_text
 
-        Alternatives (``any_of``) follow, joined by "or": "bachelor; 12 months or interview
-        test".
+        return (requirement_text(r) if r else "") or "-"
+
+    def explained(self, step: Any) -> str:
+        """Return why a move costs what it does: base, each gap's share, surplus.
+
+        Summarised like :meth:`gaps` (the largest shares, then the rest as one sum).
         """
-        parts = self._single(r)
-        if r.any_of:
-            parts.append(" or ".join(" and ".join(self._single(o)) for o in r.any_of))
-        return "; ".join(parts) or "-"
-
-    @staticmethod
-    def _single(r: Requirements) -> list[str]:
-        parts = []
-        if r.tenure_months is not None:
-            parts.append(f"{r.tenure_months} months")
-        if r.education:
-            parts.append(str(r.education))
-        parts.extend(r.certifications)
-        if r.assessment:
-            parts.append(str(r.assessment))
-        return parts
+        ordered = self.ordered(step.gaps)
+        shown = ordered if self.full or len(ordered) <= SHOWN_GAPS + 1 else ordered[:SHOWN_GAPS]
+        parts = [f"base {step.base:g}"]
+        for gap in shown:
+            mark = " (imputed)" if gap.imputed else ""
+            parts.append(f"{self.gap(gap).replace(' → ', f'{mark} → ', 1)} +{gap.cost:g}")
+        rest = ordered[len(shown) :]
+        if rest:
+            total = sum(gap.cost for gap in rest)
+            parts.append(f"{len(rest)} smaller gaps +{total:g} ({ALL_HINT})")
+        if step.surplus:
+            parts.append(f"surplus +{step.surplus:g}")
+        return ", ".join(parts)
 
     # ----------------------------------------------------------------- moves
-    def moves(self, steps: Sequence[Any], *, numbered: bool = True) -> str:
-        """Return moves as blocks (title line, kind and cost, skills, requirements), wrapped."""
+    def moves(self, steps: Sequence[Any], *, numbered: bool = True, explain: bool = False) -> str:
+        """Return moves as blocks (title, kind and cost, skills, requirements, advantages).
+
+        ``explain`` replaces the skills line with the cost breakdown (:meth:`explained`).
+        """
         lines = []
         for i, s in enumerate(steps, 1):
             mark = f"{i}. " if numbered else "- "
@@ -145,8 +150,9 @@ class Wording:
             indent = " " * (len(mark) + 2)
             lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
             for label, text in (
-                ("skills to build", self.gaps(s.gaps)),
+                ("cost", self.explained(s)) if explain else ("skills to build", self.gaps(s.gaps)),
                 ("requires", self.requires(s.requirements)),
+                ("helps", self.requires(getattr(s, "advantages", None))),
             ):
                 if text != "-":
                     lines.extend(wrap(f"{label}: {text}", indent))
