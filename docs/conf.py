@@ -7,13 +7,15 @@ Build (no network needed)::
 
 The notebooks under ``notebooks/`` are copied into ``docs/notebooks/`` (git-ignored),
 executed by myst-nb at build time and rendered with their outputs (figures included); the
-outputs are cached under ``docs/_build/.jupyter_cache`` and reused until a notebook changes.  The
+outputs are cached under ``docs/_build/.jupyter_cache`` and reused until the notebook, the
+package or a bundled graph changes.  The
 diagrams of the queries guide are drawn at build time by ``_ext/sl_docs.py`` with
 supportladder itself, into ``docs/_generated/`` (git-ignored).
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -42,6 +44,16 @@ def _copy_notebooks() -> None:
 
 _copy_notebooks()
 
+
+def _library_digest() -> str:
+    """Return a digest of the package and the bundled graphs: a notebook's cached outputs are
+    reused only while neither changes (the cache itself keys on the notebook's content)."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "src").rglob("*.py"), *(ROOT / "graphs").glob("*.toml")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
 # -- project ---------------------------------------------------------------------------
 project = "supportladder"
 author = "supportladder maintainers"
@@ -67,7 +79,7 @@ myst_heading_anchors = 3
 # Executed at build time so the pages show every figure; cached per notebook content, so a
 # rebuild only re-runs the notebooks that changed. A failing cell fails the build (-W).
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache")
+nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache" / _library_digest())
 nb_execution_timeout = 300
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True

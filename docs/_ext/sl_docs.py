@@ -133,9 +133,23 @@ class CliReference(SphinxDirective):
 
 # ---------------------------------------------------------------------- guide diagrams
 def example_graph() -> Any:
-    """The small ladder the queries guide uses to define its terms."""
-    from supportladder import CareerGraph, Role, Skill, Transition
+    """The small ladder the queries guide uses to define its terms.
 
+    Every role rates every skill (a skill it does not name is rated "none", 0), so no level
+    is imputed; the weighting is linear (``gap_exponent = 1``) so the guide's sums can be
+    checked by hand. :func:`check_example` also checks what the default exponent changes.
+    """
+    import attrs
+
+    from supportladder import CareerGraph, Role, Skill, Transition, Weighting
+
+    g = _example_graph(CareerGraph, Role, Skill, Transition)
+    every = dict.fromkeys((s.id for s in g.skills), 0)
+    roles = [attrs.evolve(r, skills={**every, **r.skills}) for r in g.roles]
+    return g.evolve(roles=roles, weighting=Weighting(gap_exponent=1.0))
+
+
+def _example_graph(CareerGraph: Any, Role: Any, Skill: Any, Transition: Any) -> Any:
     return CareerGraph(
         "guide-example",
         title="Example ladder",
@@ -236,6 +250,15 @@ def check_example(g: Any) -> dict[str, Any]:
         ([(r.role, r.cost) for r in facts["reach"]], [("specialist", 3.0), ("senior", 4.0)]),
         (facts["profile"].roles, ("<profile>", "lead")),
         (facts["profile"].cost, 4.0),
+    ]
+    from supportladder import Weighting
+
+    default = g.evolve(weighting=Weighting())  # the default gap exponent, 2
+    facts["default"] = bottlenecks(default, "rep", "director").shortest_path
+    expected += [
+        (default.weighting.gap_exponent, 2.0),
+        (default.weight("rep", "lead"), 12.0),
+        (facts["default"].roles, ("rep", "senior", "lead", "manager", "director")),
     ]
     for got, want in expected:
         if got != want:
@@ -351,6 +374,7 @@ PUBLIC_MODULES = (
     "supportladder.plot",
     "supportladder.queries",
     "supportladder.strategies",
+    "supportladder.weights",
 )
 
 

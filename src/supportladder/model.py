@@ -235,6 +235,8 @@ class Requirements:
         always apply).  "About a year in the role, or an interview test" is
         ``any_of=(Requirements(tenure_months=12), Requirements(assessment="interview test"))``.
 
+    Notes
+    -----
     A :class:`Transition` holds two of these: ``requirements`` (gates: a move is closed to
     someone who cannot meet them) and ``advantages`` (what the sources say helps or speeds
     the move up without being asked for, such as a degree that "strengthens your
