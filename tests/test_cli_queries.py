@@ -94,6 +94,28 @@ def test_path_table_lists_skills_to_build(
     assert "route 1: cost" in out
 
 
+def test_path_explain_shows_every_share_of_the_cost(
+    capsys: pytest.CaptureFixture[str], mini_path: Path
+) -> None:
+    code, out, _ = run(capsys, "path", "rep", "manager", "-g", str(mini_path), "--explain")
+    assert code == 0
+    # rep -> lead: base 1, communication 2 -> 3 (1²), leadership none -> good (2 x 2²)
+    assert "base 1" in out
+    assert "Communication good → strong +1" in out
+    assert "Leadership none (imputed) → good +8" in out
+
+
+def test_path_shows_what_helps_apart_from_what_is_required(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(
+        capsys, "path", "Support Agent", "Customer Support Manager", "-g", "support-manager-path"
+    )
+    assert code == 0
+    assert "requires: assessment: interview" in out
+    assert "helps: education: bachelor" in out
+
+
 def test_path_no_route_exit_1_names_the_flag(
     capsys: pytest.CaptureFixture[str], mini_path: Path
 ) -> None:

@@ -69,8 +69,8 @@ class CareerGraph:
     ...     ],
     ...     transitions=[Transition("rep", "lead", "upward")],
     ... )
-    >>> g.weight("rep", "lead")  # 1 base + 1 communication + 2 leadership
-    4.0
+    >>> g.weight("rep", "lead")  # 1 base + 1² communication + 2² leadership (default exponent 2)
+    6.0
     >>> g.weight("lead", "rep")  # moving down costs only the base
     1.0
     >>> g.role("team lead").id

@@ -25,11 +25,12 @@ not say.  An explicit ``"none"`` is a rating.  The two enter a gap differently:
 * a move never charges for a skill the **target** does not rate — the target does not ask
   for it;
 * when the **source** does not rate a skill the target rates, its level is *imputed from its
-  rung*: the median level that the roles of the nearest rung at or below the source's rung
-  give the skill — among the roles of the source's own track if any of them rates it there,
-  else among all roles.  If no role at or below that rung rates the skill, nobody there is
-  expected to hold it and the imputed level is the scale's lowest.  Such a gap is marked
-  ``imputed``; explanations say so.
+  rung*: the median level that the roles of the source's own track give the skill at the
+  nearest rung at or below the source's.  If no role of that track does, the median over
+  all tracks at the nearest rung *strictly below* the source's (the rungs it has climbed
+  past: a store manager's retail rating says nothing of a team lead on the same rung).  If
+  no such role rates the skill, nobody there is expected to hold it and the imputed level
+  is the scale's lowest.  Such a gap is marked ``imputed``; explanations say so.
 
 A skill profile (a person's self-assessment) is not imputed: a skill it does not list
 counts as the scale's lowest level.
@@ -165,9 +166,9 @@ class _Medians:
 class _Imputer:
     """A source's level of a skill it does not rate.
 
-    The median at the nearest rung at or below its own, over its own track's roles if any of
-    them rates the skill there, else over every role; the scale's lowest level if no role at
-    or below the rung rates it.
+    The median rating that the roles of the source's own track give the skill at the
+    nearest rung at or below the source's; failing that, the median over every track at the
+    nearest rung strictly below it; failing that, the scale's lowest level.
     """
 
     by_track: _Medians
@@ -195,9 +196,11 @@ class _Imputer:
     def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
         """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
         in_track, track_level = self.by_track.lookup(track * self.n_skills + skill, rung)
-        anywhere, level = self.by_skill.lookup(skill, rung)
+        below, level = self.by_skill.lookup(skill, rung - 1)
         out: FloatArray = np.where(
-            in_track & (track >= 0), track_level, np.where(anywhere, level, self.floor)
+            in_track & (track >= 0),
+            track_level,
+            np.where(below & (track >= 0), level, self.floor),
         )
         return out
 

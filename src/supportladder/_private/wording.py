@@ -99,8 +99,9 @@ class Wording:
         return sorted(gaps, key=lambda gap: (-self._size(gap), self.skill(gap.skill)))
 
     def gap(self, gap: Gap) -> str:
-        """Return ``"Name from → to"``."""
-        return f"{self.skill(gap.skill)} {self.level(gap.from_)} → {self.level(gap.to)}"
+        """Return ``"Name from → to"``, ``"Name from (imputed) → to"`` for an imputed level."""
+        mark = " (imputed)" if gap.imputed else ""
+        return f"{self.skill(gap.skill)} {self.level(gap.from_)}{mark} → {self.level(gap.to)}"
 
     def gaps(self, gaps: Sequence[Gap]) -> str:
         """Return the gaps of a move, largest first, summarised unless ``full``."""
@@ -125,9 +126,7 @@ class Wording:
         ordered = self.ordered(step.gaps)
         shown = ordered if self.full or len(ordered) <= SHOWN_GAPS + 1 else ordered[:SHOWN_GAPS]
         parts = [f"base {step.base:g}"]
-        for gap in shown:
-            mark = " (imputed)" if gap.imputed else ""
-            parts.append(f"{self.gap(gap).replace(' → ', f'{mark} → ', 1)} +{gap.cost:g}")
+        parts.extend(f"{self.gap(gap)} +{gap.cost:g}" for gap in shown)
         rest = ordered[len(shown) :]
         if rest:
             total = sum(gap.cost for gap in rest)
