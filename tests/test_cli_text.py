@@ -289,3 +289,19 @@ def test_explain_uses_the_same_names_and_summary(
     _, full, _ = run(capsys, "path", CSR, GOM, "-g", onet_file, "--explain", "--all")
     assert "smaller gaps" not in full
     assert not re.search(r"Mathematics \d", full)
+
+
+def test_a_long_route_is_listed_one_line_per_move() -> None:
+    chain = CareerGraph(
+        "chain",
+        skills=[Skill("s", "S")],
+        roles=[Role(f"r{i:02}", f"Rung {i}", i + 1, skills={"s": i % 5}) for i in range(12)],
+        transitions=[Transition(f"r{i:02}", f"r{i + 1:02}", "upward") for i in range(11)],
+    )
+    (route,) = supportladder.alternative_paths(chain, "r00", "r11", 1)
+    short = Wording(chain).route(route.steps)
+    assert len(short.splitlines()) == 12
+    assert "(11 moves, one line each; --all shows each move's skills)" in short
+    assert "skills to build" not in short
+    assert Wording(chain, full=True).route(route.steps) == Wording(chain).moves(route.steps)
+    assert Wording(chain).route(route.steps[:3]) == Wording(chain).moves(route.steps[:3])

@@ -478,7 +478,7 @@ def cmd_bottlenecks(args: argparse.Namespace) -> int:
         print(w.moves([hard], numbered=False))
     print(f"\nsmoothest route: cost {smooth.cost:g}, costliest move {smooth.max_step_cost:g}")
     if smooth.steps:
-        print(w.moves(smooth.steps))
+        print(w.route(smooth.steps))
     return EXIT_OK
 
 

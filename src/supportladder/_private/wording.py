@@ -17,12 +17,14 @@ from supportladder._private.table import MAX_WIDTH
 from supportladder.graph import CareerGraph
 from supportladder.model import Gap, Requirements
 
-__all__ = ["SHOWN_GAPS", "SHOWN_ROWS", "Wording", "skill_names", "text_width", "wrap"]
+__all__ = ["LONG_ROUTE", "SHOWN_GAPS", "SHOWN_ROWS", "Wording", "skill_names", "text_width", "wrap"]
 
 SHOWN_GAPS = 5
 """Gaps listed per move unless ``--all`` is given."""
 SHOWN_ROWS = 25
 """Rows of a long listing shown unless ``--all`` is given."""
+LONG_ROUTE = 8
+"""Routes with more moves than this are listed one line per move unless ``--all``."""
 ALL_HINT = "--all lists every one"
 
 
@@ -155,6 +157,23 @@ class Wording:
             ):
                 if text != "-":
                     lines.extend(wrap(f"{label}: {text}", indent))
+        return "\n".join(lines)
+
+    def route(self, steps: Sequence[Any]) -> str:
+        """Return a route's moves: in full when short (or ``full``), one line each when long.
+
+        A route of more than :data:`LONG_ROUTE` moves (a minimax route on an imported graph
+        can take dozens) lists each move as ``"n. A → B, kind, cost c"``.
+        """
+        if self.full or len(steps) <= LONG_ROUTE:
+            return self.moves(steps)
+        lines = []
+        for i, s in enumerate(steps, 1):
+            move = (
+                f"{i}. {self.title(s.source)} → {self.title(s.target)}, {s.kind}, cost {s.cost:g}"
+            )
+            lines.extend(wrap(move, "  ", hang=" " * len(f"{i}. ")))
+        lines.append(f"  ({len(steps)} moves, one line each; --all shows each move's skills)")
         return "\n".join(lines)
 
     def more_rows(self, shown: int, total: int, what: str) -> str | None:
