@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 
 __all__ = [
+    "AmbiguousRoleError",
     "GraphFileError",
     "NoPathError",
     "Problem",
@@ -125,6 +126,28 @@ class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[mi
 
     def __reduce__(self) -> tuple[type[RoleNotFoundError], tuple[str, str, tuple[str, ...]]]:
         return (type(self), (self.ref, self.graph_name, self.suggestions))
+
+
+class AmbiguousRoleError(RoleNotFoundError):
+    """A role reference is a title or alias that several roles share.
+
+    A :class:`RoleNotFoundError`, so code catching that keeps working.
+
+    Attributes
+    ----------
+    candidates : tuple of str
+        Every role the reference names, as ``"Title (id)"``.
+    """
+
+    def __init__(self, ref: str, graph_name: str, candidates: Sequence[str] = ()) -> None:
+        self.ref = ref
+        self.graph_name = graph_name
+        self.suggestions = self.candidates = tuple(candidates)
+        SupportLadderError.__init__(
+            self,
+            f"the name {ref!r} names {len(self.candidates)} roles in graph {graph_name!r}: "
+            f"{', '.join(self.candidates)}; give the id of the one you mean",
+        )
 
 
 class NoPathError(SupportLadderError, nx.NetworkXNoPath):  # type: ignore[misc]
