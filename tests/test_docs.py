@@ -25,6 +25,15 @@ CASES: dict[str, object] = {
     "unknown top-level key": G + "salary = 1\n" + R,
     "no name": R,
     "no roles": G,
+    "name not kebab-case": 'name = "Broken Ladder"\n' + R,
+    "an integer too long to read": G + '[[roles]]\nid = "x"\ntitle = "X"\nlevel = 1' + "0" * 5000,
+    "wrong type (table)": G + R2 + T + 'requirements = "degree"\n',
+    "wrong type (nested)": G + R2 + T + 'requirements = { certifications = [["x"]] }\n',
+    "number too large": G + '[[roles]]\nid = "x"\ntitle = "X"\nlevel = ' + "1" * 400 + "\n",
+    "id too long": G + '[[roles]]\nid = "' + "a" * 101 + '"\ntitle = "X"\nlevel = 1\n',
+    "unknown category": G + SKILL + 'category = "soft"\n' + R,
+    "importance too large": G + SKILL + "importance = 1e308\n" + R,
+    "skill level of the wrong type": G + SKILL + X + "skills = { communication = { a = 1 } }\n",
     "a section of the wrong shape": G + "roles = 3\n",
     "unknown key": G + R + "salary = 3\n",
     "missing key": G + '[[roles]]\ntitle = "X"\nlevel = 3\n',
@@ -38,7 +47,9 @@ CASES: dict[str, object] = {
     "two level names, one number": G + "[scale]\nlow = 0\nhigh = 0\n" + R,
     "unknown weighting key": G + "[weighting]\nbase = 1\n" + R,
     "negative weighting": G + "[weighting]\nbase_cost = -1\n" + R,
-    "weights would overflow": G + SKILL + "importance = 1e308\n[scale]\nlo = 0\nhi = 1e308\n" + R,
+    "gap exponent below 1": G + "[weighting]\ngap_exponent = 0.5\n" + R,
+    "gap exponent above 4": G + "[weighting]\ngap_exponent = 9\n" + R,
+    "weights would overflow": G + "[weighting]\nbase_cost = 1e308\n" + R,
     "duplicate skill id": G + SKILL + SKILL + R,
     "duplicate role id": G + R + '[[roles]]\nid = "rep"\ntitle = "Rep2"\nlevel = 3\n',
     "ambiguous name": G
@@ -63,6 +74,9 @@ CASES: dict[str, object] = {
     "unknown kind": G + R2 + T + 'kind = "promotion"\n',
     "unknown requirement": G + R2 + T + "requirements = { salary = 3 }\n",
     "negative tenure": G + R2 + T + "requirements = { tenure_months = -3 }\n",
+    "one alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }] }\n",
+    "empty alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }, {}] }\n",
+    "unknown advantage": G + R2 + T + "advantages = { salary = 3 }\n",
 }
 FILE_CASES = ("file missing", "a folder", "file too large", "not UTF-8")
 

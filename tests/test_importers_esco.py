@@ -117,7 +117,7 @@ def test_gaps_and_weights(fixture: esco.EscoImport) -> None:
         ("analyse-call-performance-trends", 0.0, 1.0),
         ("plan-the-work-of-teams", 0.0, 1.0),
     }
-    assert weight == 1.0 + 2.0 + 1.0 + 1.0
+    assert weight == 1.0 + 2.0**2 + 1.0 + 1.0  # default gap exponent 2
 
 
 def test_kinds(fixture: esco.EscoImport) -> None:
@@ -305,7 +305,8 @@ def test_cli_bad_esco_input(copy: Path, tmp_path: Path, capsys: pytest.CaptureFi
     target = tmp_path / "out.toml"
     assert main(["import", "esco", str(copy), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}: 1 problem found\n")
+    assert err.startswith(f"supportladder: error: {path}: row 1: ")
+    assert err.count("\n") == 1
     assert "Traceback" not in err
     assert not target.exists()
 

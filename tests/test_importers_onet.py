@@ -1,7 +1,6 @@
 import csv
 import io
 import itertools
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,16 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import supportladder
+from conftest import ONET_MISSING, ONET_RELEASE
 from supportladder._private.importing import ProgressBar, cosine_matrix, top_neighbours
 from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
+from weights_reference import reference_delta
 
 DATA = Path(__file__).parent / "data" / "onet"
-# The full release: $SUPPORTLADDER_ONET, else the checkout's sibling ../shared/data/onet-29.3.
-FULL = Path(
-    os.environ.get("SUPPORTLADDER_ONET")
-    or Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
-)
+FULL = ONET_RELEASE  # $SUPPORTLADDER_ONET, else ../shared beside the checkout
 CSR = "43-4051.00"
 
 
@@ -190,11 +187,7 @@ def test_cross_industry_precedence() -> None:
 def test_weights_are_skill_deltas(subset: onet.OnetImport) -> None:
     g = subset.graph
     move = next(m for m in g.transitions if m.source == CSR and m.kind == "upward")
-    a = g.effective_skills(move.source)
-    b = g.effective_skills(move.target)
-    expected = 1.0 + sum(
-        s.importance * max(0.0, b.get(s.id, 0.0) - a.get(s.id, 0.0)) for s in g.skills
-    )
+    expected, _ = reference_delta(g, move.source, move.target)
     assert g.weight(move.source, move.target) == pytest.approx(expected)
 
 
@@ -293,7 +286,7 @@ def test_top_neighbours_equal_a_full_sort(
     same_rows(given_sim, expected)
 
 
-@pytest.mark.skipif(not FULL.is_dir(), reason=f"the full O*NET release is not at {FULL}")
+@pytest.mark.skipif(not FULL.is_dir(), reason=ONET_MISSING)
 def test_top_neighbours_on_the_full_release_equal_a_full_sort(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -532,7 +525,7 @@ def test_cli_import_onet_bad_input(
 # ---------------------------------------------------------------------- the full release
 @pytest.mark.skipif(
     not FULL.is_dir(),
-    reason=f"the full O*NET 29.3 release is not at {FULL} (a sibling ../shared of the checkout)",
+    reason=ONET_MISSING,
 )
 def test_full_release() -> None:
     result = onet.read(FULL)
@@ -551,7 +544,7 @@ def test_full_release() -> None:
     assert agreement.shared["major"] > 5 * agreement.baseline["major"]
 
 
-@pytest.mark.skipif(not FULL.is_dir(), reason=f"the full O*NET release is not at {FULL}")
+@pytest.mark.skipif(not FULL.is_dir(), reason=ONET_MISSING)
 def test_full_release_routes_read_as_careers() -> None:
     g = onet.load(FULL)
     path = supportladder.shortest_path(g, CSR, "11-1021.00")

@@ -66,6 +66,7 @@ from supportladder._private.importing import (
     check_occupations,
     check_precedence,
     classify,
+    missing_folder,
     report_progress,
     top_neighbours,
 )
@@ -216,7 +217,7 @@ def read(
     if not folder.is_dir():
         raise ImportDataError(
             str(folder),
-            [(None, f"folder not found; pass the folder of the download ({DOWNLOAD})")],
+            [(None, f"{missing_folder(folder)}; pass the folder of the download ({DOWNLOAD})")],
         )
     source = source or "ESCO classification, © European Union, CC BY 4.0"
     counts: dict[str, int] = {}

@@ -67,6 +67,7 @@ from supportladder._private.importing import (
     check_occupations,
     check_precedence,
     classify,
+    missing_folder,
     report_progress,
     slug,
     top_neighbours,
@@ -240,7 +241,12 @@ def read(
     if not folder.is_dir():
         raise ImportDataError(
             str(folder),
-            [(None, f"folder not found; pass the folder of an O*NET release ({_DOWNLOAD})")],
+            [
+                (
+                    None,
+                    f"{missing_folder(folder)}; pass the folder of an O*NET release ({_DOWNLOAD})",
+                )
+            ],
         )
     source = source or f"O*NET Database ({folder.name}) by USDOL/ETA, CC BY 4.0"
     counts: dict[str, int] = {}
@@ -274,13 +280,20 @@ def read(
     }
     check_occupations(str(folder), len(kept))
     if not kept:
+        empty = [FILES["job zones"]] if not zones else []
+        empty += [FILES[f] for f in ratings if not ratings[f].levels]
+        why = (
+            f"{', '.join(map(repr, empty))} {'has' if len(empty) == 1 else 'have'} a header "
+            "and no rows; use the complete files of the release"
+            if empty
+            else "check that the files come from one release"
+        )
         raise ImportDataError(
             str(folder),
             [
                 (
                     None,
-                    "no occupation has both a Job Zone and ratings, tasks or titles; "
-                    "check that the files come from one release",
+                    "no occupation has both a Job Zone and ratings, tasks or titles; " + why,
                 )
             ],
         )

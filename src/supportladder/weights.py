@@ -1,0 +1,374 @@
+"""Move weights: the one place where the skill-delta cost of a move is computed.
+
+Every reader — :meth:`CareerGraph.delta <supportladder.CareerGraph.delta>`, the networkx
+view, the exports, the explanations, the compiled query core — takes a move's weight and
+gaps from the arrays computed here, once per graph, so they agree to the last bit.
+
+The formula
+-----------
+For a move ``a → b``, over every skill ``s`` that the target ``b`` *rates* (its own or
+inherited levels), with ``Δs = level_b(s) − level_a(s)``::
+
+    weight = base_cost + Σ importance(s)·max(0, Δs)^p
+                       + surplus_penalty·Σ importance(s)·max(0, −Δs)^p
+
+where ``p`` is the graph's ``[weighting] gap_exponent`` (default 2).  With ``p > 1`` a gap
+of two levels closed in one move costs more than the same two levels closed over two moves
+(``2² = 4 > 1² + 1² + base_cost``), so a route that climbs every rung beats one that skips
+rungs; ``p = 1`` is the linear model.
+
+Unrated is not "none"
+---------------------
+A skill a role does not list (itself or through ``inherits``) is *unrated*: its source did
+not say.  An explicit ``"none"`` is a rating.  The two enter a gap differently:
+
+* a move never charges for a skill the **target** does not rate — the target does not ask
+  for it;
+* when the **source** does not rate a skill the target rates, its level is *imputed from its
+  rung*: the median level that the roles of the source's own track give the skill at the
+  nearest rung at or below the source's.  If no role of that track does, the median over
+  all tracks at the nearest rung *strictly below* the source's (the rungs it has climbed
+  past: a store manager's retail rating says nothing of a team lead on the same rung).  If
+  no such role rates the skill, nobody there is expected to hold it and the imputed level
+  is the scale's lowest.  Such a gap is marked ``imputed``; explanations say so.
+
+A skill profile (a person's self-assessment) is not imputed: a skill it does not list
+counts as the scale's lowest level.
+
+Examples
+--------
+>>> import supportladder
+>>> g = supportladder.load("support-ladder")
+>>> w, gaps = g.delta("support-technician", "customer-support-representative")
+>>> w == g.weighting.base_cost + sum(gap.cost for gap in gaps)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from supportladder.model import MAX_LEVEL, Gap, Weighting
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
+
+__all__ = ["MoveCosts", "SkillTable", "move_costs", "profile_costs", "skill_table"]
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+_RUNGS: Final = MAX_LEVEL + 1
+
+
+@attrs.frozen(eq=False)
+class SkillTable:
+    """The rated skill levels of a set of sources or targets, as sparse rows.
+
+    Row ``i`` holds ``skill[indptr[i]:indptr[i+1]]`` (skill indices in the graph's skill
+    order, ascending) at ``level[...]``.  ``rung`` is each row's role level and ``track``
+    a code for its track (``-1`` for a profile, which is never imputed).
+    """
+
+    indptr: IntArray
+    skill: IntArray
+    level: FloatArray
+    rung: IntArray
+    track: IntArray
+
+    @property
+    def rows(self) -> int:
+        """The number of rows."""
+        return int(self.indptr.size - 1)
+
+    def keys(self, n_skills: int) -> IntArray:
+        """Return ``row * n_skills + skill`` of every entry (ascending)."""
+        row = np.repeat(np.arange(self.rows, dtype=np.int64), np.diff(self.indptr))
+        out: IntArray = row * n_skills + self.skill
+        return out
+
+
+def _table(
+    rows: Sequence[Mapping[str, float]],
+    rungs: Sequence[int],
+    tracks: Sequence[int],
+    rank: Mapping[str, int],
+) -> SkillTable:
+    counts = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    skill = np.empty(int(indptr[-1]), dtype=np.int64)
+    level = np.empty(int(indptr[-1]), dtype=np.float64)
+    at = 0
+    for row in rows:
+        ordered = sorted((rank[s], float(v)) for s, v in row.items())
+        for j, (s, v) in enumerate(ordered):
+            skill[at + j], level[at + j] = s, v
+        at += len(ordered)
+    return SkillTable(
+        indptr,
+        skill,
+        level,
+        np.asarray(rungs, dtype=np.int64),
+        np.asarray(tracks, dtype=np.int64),
+    )
+
+
+def skill_table(graph: CareerGraph) -> SkillTable:
+    """Return the effective rated skills of every role, rows in ``graph.roles`` order."""
+    rank = {s.id: i for i, s in enumerate(graph.skills)}
+    codes = {t: i for i, t in enumerate(sorted({r.track for r in graph.roles}))}
+    return _table(
+        [graph.effective_skills(r.id) for r in graph.roles],
+        [r.level for r in graph.roles],
+        [codes[r.track] for r in graph.roles],
+        rank,
+    )
+
+
+@attrs.frozen(eq=False)
+class _Medians:
+    """Median level per (group, rung) over the roles that rate a skill.
+
+    A group is a skill, or a (track, skill) pair.
+    """
+
+    key: IntArray  # group * _RUNGS + rung, ascending
+    level: FloatArray
+
+    @classmethod
+    def of(cls, group: IntArray, rung: IntArray, level: FloatArray) -> _Medians:
+        key = group * _RUNGS + rung
+        order = np.lexsort((level, key))
+        key, level = key[order], level[order]
+        groups, start, count = np.unique(key, return_index=True, return_counts=True)
+        lo = level[start + (count - 1) // 2]
+        hi = level[start + count // 2]
+        return cls(groups.astype(np.int64), (lo + hi) / 2.0)
+
+    def lookup(self, group: IntArray, rung: IntArray) -> tuple[BoolArray, FloatArray]:
+        """Return (found, median) at the nearest rung <= ``rung`` of each ``group``."""
+        if self.key.size == 0:
+            return np.zeros(group.size, dtype=np.bool_), np.zeros(group.size)
+        query = group * _RUNGS + rung
+        j = np.maximum(np.searchsorted(self.key, query, side="right") - 1, 0)
+        found = (self.key[j] <= query) & (self.key[j] // _RUNGS == group)
+        level: FloatArray = self.level[j]
+        return found, level
+
+
+@attrs.frozen(eq=False)
+class _Imputer:
+    """A source's level of a skill it does not rate.
+
+    The median rating that the roles of the source's own track give the skill at the
+    nearest rung at or below the source's; failing that, the median over every track at the
+    nearest rung strictly below it; failing that, the scale's lowest level.
+    """
+
+    by_track: _Medians
+    by_skill: _Medians
+    n_skills: int
+    floor: float
+
+    @classmethod
+    def of(cls, table: SkillTable, floor: float, n_skills: int) -> _Imputer:
+        counts = np.diff(table.indptr)
+        rung = np.repeat(table.rung, counts)
+        track = np.repeat(table.track, counts)
+        return cls(
+            _Medians.of(track * n_skills + table.skill, rung, table.level),
+            _Medians.of(table.skill, rung, table.level),
+            n_skills,
+            floor,
+        )
+
+    @classmethod
+    def empty(cls, floor: float) -> _Imputer:
+        none = _Medians(np.zeros(0, dtype=np.int64), np.zeros(0))
+        return cls(none, none, 1, floor)
+
+    def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
+        """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
+        in_track, out = self.by_track.lookup(track * self.n_skills + skill, rung)
+        rest = np.flatnonzero(~in_track)
+        if rest.size:
+            below, level = self.by_skill.lookup(skill[rest], rung[rest] - 1)
+            out[rest] = np.where(below, level, self.floor)
+        out[track < 0] = self.floor
+        return out
+
+
+@attrs.frozen(eq=False)
+class MoveCosts:
+    """Weights and gaps of a batch of moves, in the order they were asked for.
+
+    ``weight[i]`` is move ``i``'s weight; its gaps (the rising skills, in skill order) are
+    the entries ``ptr[i]:ptr[i+1]`` of ``skill``, ``from_``, ``to``, ``imputed`` and
+    ``cost`` (the gap's share of the weight).  ``surplus[i]`` is the surplus term
+    (``surplus_penalty·Σ…``) already included in the weight.
+    """
+
+    weight: FloatArray
+    surplus: FloatArray
+    base: float
+    ptr: IntArray
+    skill: IntArray
+    from_: FloatArray
+    to: FloatArray
+    imputed: BoolArray
+    cost: FloatArray
+    skill_ids: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return int(self.weight.size)
+
+    def gaps(self, i: int) -> tuple[Gap, ...]:
+        """Return the gaps of move ``i`` as :class:`~supportladder.model.Gap` records."""
+        lo, hi = int(self.ptr[i]), int(self.ptr[i + 1])
+        ids = self.skill_ids
+        return tuple(
+            Gap(ids[s], a, b, imputed=m, cost=c)
+            for s, a, b, m, c in zip(
+                self.skill[lo:hi].tolist(),
+                self.from_[lo:hi].tolist(),
+                self.to[lo:hi].tolist(),
+                self.imputed[lo:hi].tolist(),
+                self.cost[lo:hi].tolist(),
+                strict=True,
+            )
+        )
+
+
+def _power(x: FloatArray, p: float) -> FloatArray:
+    """Return ``x ** p`` elementwise (exact squares and identities where ``p`` is 1 or 2)."""
+    if p == 1.0:
+        return x
+    if p == 2.0:
+        out: FloatArray = x * x
+        return out
+    return np.asarray(np.power(x, p), dtype=np.float64)
+
+
+def _costs(
+    sources: SkillTable,
+    src: IntArray,
+    targets: SkillTable,
+    dst: IntArray,
+    *,
+    importance: FloatArray,
+    weighting: Weighting,
+    imputer: _Imputer,
+    skill_ids: tuple[str, ...],
+) -> MoveCosts:
+    n_skills = max(len(skill_ids), 1)
+    m = int(src.size)
+    # One entry per (move, skill the target rates), in move order then skill order.
+    counts = targets.indptr[dst + 1] - targets.indptr[dst]
+    ptr = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    move = np.repeat(np.arange(m, dtype=np.int64), counts)
+    pos = np.repeat(targets.indptr[dst] - ptr[:-1], counts) + np.arange(ptr[-1], dtype=np.int64)
+    skill = targets.skill[pos]
+    need = targets.level[pos]
+    # The source's own rating where it has one, else its rung's imputed level.
+    rows = src[move]
+    keys = sources.keys(n_skills)
+    if keys.size:
+        query = rows * n_skills + skill
+        at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
+        rated = keys[at] == query
+        have = sources.level[at]
+    else:
+        rated = np.zeros(skill.size, dtype=np.bool_)
+        have = np.zeros(skill.size, dtype=np.float64)
+    unrated = np.flatnonzero(~rated)
+    if unrated.size:
+        have[unrated] = imputer(
+            skill[unrated], sources.rung[rows[unrated]], sources.track[rows[unrated]]
+        )
+    delta = need - have
+    share = importance[skill] * _power(np.abs(delta), weighting.gap_exponent)
+    rise = np.where(delta > 0, share, 0.0)
+    fall = np.where(delta < 0, share, 0.0)
+    total_rise = np.bincount(move, weights=rise, minlength=m)
+    surplus = np.asarray(
+        weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m), dtype=np.float64
+    )
+    weight = (weighting.base_cost + total_rise) + surplus
+    up = delta > 0
+    gap_ptr = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(np.bincount(move[up], minlength=m), out=gap_ptr[1:])
+    return MoveCosts(
+        weight=weight,
+        surplus=surplus,
+        base=weighting.base_cost,
+        ptr=gap_ptr,
+        skill=skill[up],
+        from_=have[up],
+        to=need[up],
+        imputed=~rated[up],
+        cost=rise[up],
+        skill_ids=skill_ids,
+    )
+
+
+def _context(graph: CareerGraph) -> tuple[FloatArray, tuple[str, ...]]:
+    importance = np.fromiter((s.importance for s in graph.skills), dtype=np.float64)
+    return importance, tuple(s.id for s in graph.skills)
+
+
+def move_costs(graph: CareerGraph, src: IntArray, dst: IntArray) -> MoveCosts:
+    """Return the weights and gaps of the moves ``roles[src[i]] → roles[dst[i]]``.
+
+    ``src`` and ``dst`` index ``graph.roles``; the moves need not exist in the graph.
+    """
+    table = graph._skill_table()
+    importance, ids = _context(graph)
+    return _costs(
+        table,
+        np.asarray(src, dtype=np.int64),
+        table,
+        np.asarray(dst, dtype=np.int64),
+        importance=importance,
+        weighting=graph.weighting,
+        imputer=graph._imputer(),
+        skill_ids=ids,
+    )
+
+
+def profile_costs(
+    graph: CareerGraph, profile: Mapping[str, float], dst: IntArray | None = None
+) -> MoveCosts:
+    """Return the weights and gaps of virtual moves from a skill profile to roles.
+
+    ``dst`` indexes ``graph.roles`` (default: every role).  A skill the profile does not
+    list counts as the scale's lowest level.
+    """
+    rank = {s.id: i for i, s in enumerate(graph.skills)}
+    floor = float(graph.scale.minimum)
+    rated = {s: v for s, v in profile.items() if s in rank}
+    source = _table([rated], [0], [-1], rank)
+    targets = dst if dst is not None else np.arange(len(graph.roles), dtype=np.int64)
+    importance, ids = _context(graph)
+    return _costs(
+        source,
+        np.zeros(len(targets), dtype=np.int64),
+        graph._skill_table(),
+        np.asarray(targets, dtype=np.int64),
+        importance=importance,
+        weighting=graph.weighting,
+        imputer=_Imputer.empty(floor),
+        skill_ids=ids,
+    )
+
+
+def imputer_of(table: SkillTable, floor: float, n_skills: int) -> _Imputer:
+    """Return the rung imputer of a graph's skill table."""
+    return _Imputer.of(table, floor, max(n_skills, 1))
