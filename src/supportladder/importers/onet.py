@@ -264,6 +264,18 @@ def read(
             del want.weights[family]
             notes.append(f"{family}: left out, {FILES[family]!r} not found")
         report_progress(progress, "reading", (i + 1) / (len(rated) + 2))
+    for family in costs:
+        if not counts[f"{family}: rows read"]:  # the costs come from it: empty is broken
+            raise ImportDataError(
+                str(folder / FILES[family]),
+                [
+                    (
+                        None,
+                        f"{FILES[family]!r} has a header and no rows; use the complete files "
+                        "of the release",
+                    )
+                ],
+            )
     evidence = read_evidence(folder, want, occupations, counts, limits)
     notes.extend(evidence.notes)
     report_progress(progress, "reading", 1.0)
