@@ -8,7 +8,6 @@ both back ends are compared on graphs whose weights are not exactly summable in 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -21,10 +20,10 @@ from hypothesis import strategies as st
 
 import test_queries_properties as props
 from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
-from supportladder._private import csr
+from supportladder._private import csr, engines
 from supportladder._private import paths as _paths
 from supportladder.queries import (
-    Reach,
+    alternative_paths,
     bottlenecks,
     chokepoints,
     reachable_roles,
@@ -44,20 +43,20 @@ def compiled_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from supportladder._private import fast
 
-    monkeypatch.setattr(_paths, "FAST_THRESHOLD", 0)
+    monkeypatch.setattr(engines, "FAST_THRESHOLD", 0)
     monkeypatch.setattr(fast, "CHUNK_ENTRIES", 5)
     monkeypatch.setattr(fast, "BATCH_ENTRIES", 40)
 
 
 def reference(run: Callable[[], Any]) -> Any:
-    saved = _paths.FAST_THRESHOLD
-    _paths.FAST_THRESHOLD = 10**9
+    saved = engines.FAST_THRESHOLD
+    engines.FAST_THRESHOLD = 10**9
     try:
         return run()
     except NoPathError as exc:
         return ("no path", str(exc))
     finally:
-        _paths.FAST_THRESHOLD = saved
+        engines.FAST_THRESHOLD = saved
 
 
 def compiled(run: Callable[[], Any]) -> Any:
@@ -83,10 +82,12 @@ def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
     "test",
     [
         props.test_shortest_path_agrees_with_brute_force,
+        props.test_alternatives_are_the_k_cheapest,
         props.test_max_step_cost_agrees_with_brute_force,
         props.test_bottlenecks_agree_with_brute_force,
         props.test_reachable_agrees_with_brute_force,
         props.test_reachable_monotone_in_budget,
+        props.test_reachable_monotone_in_max_steps,
         props.test_chokepoints_are_betweenness_on_the_kind_filtered_graph,
     ],
     ids=lambda t: t.__name__,
@@ -113,14 +114,25 @@ def cases(draw: st.DrawFn) -> tuple[CareerGraph, str, str]:
 
 
 @EXAMPLES
-@given(cases(), st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]))
-def test_back_ends_agree(case: tuple[CareerGraph, str, str], budget: float | None) -> None:
+@given(
+    cases(),
+    st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]),
+    st.integers(1, 8),
+    st.none() | st.integers(0, 5),
+)
+def test_back_ends_agree(
+    case: tuple[CareerGraph, str, str], budget: float | None, k: int, max_steps: int | None
+) -> None:
     g, s, t = case
     for query in (
         lambda: shortest_path(g, s, t),
         lambda: shortest_path(g, s, t, weight=None),
+        lambda: alternative_paths(g, s, t, k),
+        lambda: alternative_paths(g, s, t, k, weight=None),
         lambda: bottlenecks(g, s, t),
         lambda: reachable_roles(g, s, budget=budget),
+        lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps),
+        lambda: reachable_roles(g, s, max_steps=max_steps, weight=None),
     ):
         assert compiled(query) == reference(query)
     ranked, expected = chokepoints(g), reference(lambda: chokepoints(g))
@@ -253,42 +265,30 @@ def test_back_ends_agree_with_searched_move_positions(monkeypatch: pytest.Monkey
     test_move_lookups_match_a_scan()
 
 
-def test_lazy_reaches_behave_as_a_list() -> None:
+def test_reaches_build_their_routes_on_demand() -> None:
     import copy
     import pickle
 
     from supportladder import load
-    from supportladder.queries import Reaches
+    from supportladder.queries import Path, Reaches
 
     g = load("support-careers")
     s = "customer-support-representative"
-    lazy = reachable_roles(g, s)
-    assert isinstance(lazy, Reaches)
-    assert lazy._pending is not None
-    assert len(lazy) > 3
-    assert lazy._pending is not None
+    found = reachable_roles(g, s)
+    assert isinstance(found, Reaches)
+    assert type(found).__mro__[1] is list
+    assert not any(isinstance(r._route, Path) for r in found)  # no steps or gaps built yet
     full = reference(lambda: reachable_roles(g, s))
-    assert lazy == full
-    assert list(reachable_roles(g, s)) == list(full)
-    assert reachable_roles(g, s)[2] == full[2]
-    assert reachable_roles(g, s)[1:3] == full[1:3]
+    assert found.to_dict() == full.to_dict()
+    assert not any(isinstance(r._route, Path) for r in found)  # to_dict needs only role ids
+    assert found == full
     assert repr(reachable_roles(g, s)) == repr(full)
-    assert reachable_roles(g, s).to_dict() == full.to_dict()
     assert pickle.loads(pickle.dumps(reachable_roles(g, s))) == full
     assert copy.deepcopy(reachable_roles(g, s)) == full
-    assert full[0] in reachable_roles(g, s)
-    assert [] != reachable_roles(g, s)  # noqa: SIM300 - the reflected comparison
-    # Readers in C that go through the sequence protocol see the items too.
-    assert json.dumps(reachable_roles(g, s), default=Reach.to_dict) == json.dumps(full.to_dict())
-    assert len(np.array(reachable_roles(g, s), dtype=object)) == len(full)
-    assert tuple(reachable_roles(g, s)) == tuple(full)
-    assert [*full[:1], *full] == full[:1] + reachable_roles(g, s)
-    assert sum([reachable_roles(g, s)], []) == list(full)  # noqa: RUF017 - the reflected concatenation
-    assert sorted(reachable_roles(g, s), key=lambda r: r.role) == sorted(full, key=lambda r: r.role)
-    grown = reachable_roles(g, s)
-    grown.append(full[0])
-    assert len(grown) == len(full) + 1
-    assert grown[-1] == full[0]
+    assert hash(reachable_roles(g, s)[0]) == hash(full[0])
+    assert [r.path for r in found] == [r.path for r in full]
+    assert all(isinstance(r._route, Path) for r in found)  # built once, then kept
+    assert found[0].path is found[0].path
 
 
 # ---------------------------------------------------------------------- the float filter
@@ -375,9 +375,7 @@ def test_exact_fallback_after_a_certified_answer_uses_the_reference(
         raise fast.Fallback("test: exact arithmetic refuses")
 
     monkeypatch.setattr(fast, "_reach_exact", refuse)
-    lazy = reachable_roles(g, "s")
-    assert lazy._pending is not None  # certified from floats, nothing built yet
-    assert lazy == reference(lambda: reachable_roles(g, "s"))
+    assert reachable_roles(g, "s") == reference(lambda: reachable_roles(g, "s"))
 
 
 @settings(max_examples=30, deadline=None)
@@ -394,17 +392,26 @@ def test_move_lookups_match_a_scan(case: tuple[CareerGraph, str, str], picked: s
 
 @EXAMPLES
 @given(cases())
-def test_benchmarked_cuts_equal_bottlenecks(case: tuple[CareerGraph, str, str]) -> None:
-    """``queries._cuts``, which the benchmarks time, gives bottlenecks' gateways and moves."""
-    from supportladder.queries import _cuts
-
+def test_cuts_on_any_route_equal_bottlenecks(case: tuple[CareerGraph, str, str]) -> None:
+    """Either engine's cuts on a BFS route (what the benchmarks time) equal bottlenecks'."""
     g, s, t = case
-
-    def both() -> Any:
-        found = bottlenecks(g, s, t)
-        return found.gateways, found.critical_transitions
-
     if s == t:
         return
+    filters = _paths.make_filters(kinds=None, max_step_cost=None, avoid=None, weight="weight")
+
+    def cuts() -> Any:
+        def task(e: engines.Engine) -> Any:
+            route = e.any_route(t)
+            return None if route is None else e.cuts(route)
+
+        return engines.answer(engines.Request(g, filters, s), task)
+
+    def both() -> Any:
+        try:
+            found = bottlenecks(g, s, t)
+        except NoPathError:
+            return None
+        return found.gateways, found.critical_transitions
+
     for run in (compiled, reference):
-        assert run(lambda: _cuts(g, s, t)) == run(both)  # "no path" errors included
+        assert run(cuts) == run(both)

@@ -31,15 +31,17 @@ import importlib
 import random
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from supportladder._private import csr as _csr
 from supportladder._private.paths import Edge, Filters, _avoided
-from supportladder.graph import CareerGraph
 from supportladder.model import KINDS
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
 
 __all__ = [
     "Fallback",
@@ -51,6 +53,7 @@ __all__ = [
     "minimax_bound",
     "reach",
     "shortest",
+    "sum_along_tree",
     "view",
 ]
 
@@ -78,8 +81,6 @@ def _scipy() -> Any:
 class FastView:
     """The moves of a snapshot that pass a query's filters, as masked CSR arrays."""
 
-    has_profile = False
-
     def __init__(self, graph: CareerGraph, filters: Filters, eids: IntArray) -> None:
         snap = _csr.snapshot(graph)
         self.graph = graph
@@ -105,6 +106,7 @@ class FastView:
         self._matrix: Any = None
         self._table: IntArray | None = None
         self._adj: list[list[int]] | None = None
+        self.extra: dict[str, Any] = {}  # what other searches build once per view
 
     # ------------------------------------------------------------------ building blocks
     def matrix(self) -> Any:
@@ -150,31 +152,18 @@ class FastView:
         np.cumsum(np.bincount(src, minlength=self.n), out=indptr[1:])
         return sparse.csr_array((data, dst, indptr), shape=(self.n, self.n))
 
-    def without(self, *, node: int | None = None, edge: int | None = None) -> Any:
-        """Return the CSR matrix without a node's out-moves, or without one move."""
-        keep = np.ones(self.src.size, dtype=bool)
-        if node is not None:
-            keep &= self.src != node
-        if edge is not None:
-            keep[edge] = False
-        return self._build(self.src[keep], self.dst[keep], self.cost[keep])
-
     def subset(self, keep: BoolArray) -> FastView:
         return FastView(self.graph, self.filters, self.eids[keep])
 
     def restrict(self, max_cost: float) -> FastView:
         return self.subset(self.cost <= max_cost)
 
-    def position(self, u: int, v: int) -> int:
-        i = int(np.searchsorted(self.keys, u * self.n + v))
-        return i
-
     def edge(self, source: str, target: str) -> Edge:
         """Return one move as a reference :class:`Edge` (built once per view)."""
         found = self._edges.get((source, target))
         if found is None:
             u, v = self.snap.index[source], self.snap.index[target]
-            i = self.position(u, v)
+            i = int(np.searchsorted(self.keys, u * self.n + v))
             move = self.snap.moves[int(self.eids[i])]
             cost = float(self.cost[i])
             gaps = self.graph.delta(source, target)[1]
@@ -350,12 +339,7 @@ def _dags_int64(
     b, n = dist.shape
     exact = np.zeros(b * n, dtype=np.int64)
     exact[has] = fv.ints[pos]
-    while True:
-        nxt = anc[anc]
-        if np.array_equal(nxt, anc):
-            break
-        exact = exact + exact[anc]
-        anc = nxt
+    exact = sum_along_tree(exact, anc)
     # Per move u -> v and source, gap = d(v) - (d(u) + cost): > 0 would undercut the tree,
     # 0 is tight.  An unreached u counts as 2**62 (above every distance, no overflow once a
     # cost is added), an unreached v as -1, so neither is ever tight or undercutting.
@@ -384,6 +368,20 @@ def _dags_int64(
         tight[:, moves] = found
     scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
     return dist, tight, scaled
+
+
+def sum_along_tree(values: IntArray, parent: IntArray) -> IntArray:
+    """Return every node's sum of ``values`` up its tree (``parent[root] == root``).
+
+    Pointer doubling: ``log2(depth)`` vectorised rounds, each adding the values of the
+    ancestor ``2**i`` levels up.
+    """
+    while True:
+        nxt = parent[parent]
+        if np.array_equal(nxt, parent):
+            return values
+        values = values + values[parent]
+        parent = nxt
 
 
 def _within(

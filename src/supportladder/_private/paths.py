@@ -17,15 +17,17 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 import networkx as nx
 
 from supportladder._private.checks import suggest
 from supportladder.errors import QueryArgumentError
-from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
 
 __all__ = [
     "PROFILE",
@@ -57,11 +59,6 @@ WeightSpec: TypeAlias = str | Callable[[str, str, dict[str, Any]], float | None]
 Label: TypeAlias = tuple[Fraction, tuple[str, ...]]
 
 REQUIREMENT_NAMES: Final = tuple(f.name for f in attrs.fields(Requirements))
-
-FAST_THRESHOLD: int = 2000
-"""Queries on graphs of at least this many moves use the compiled core
-(:mod:`supportladder._private.fast`); below it, the pure-Python search here, which is
-faster on small graphs.  Tests set it to 0 to run the compiled core on every graph."""
 
 
 # ---------------------------------------------------------------------- argument checks
