@@ -291,29 +291,62 @@ class Path:
         return _html("path_html", self)
 
 
-class _Route:
-    """A route's role ids, made a :class:`Path` (steps, gaps) when first asked for."""
+class _Routes:
+    """The routes of one :func:`reachable_roles` answer, made when one is first read.
 
-    __slots__ = ("exact", "roles", "shared", "view")
+    The role-id tuples come all at once from the engine's answer; each :class:`Path`
+    (steps with their skill gaps and requirements) is made the first time it is read,
+    sharing the steps of moves that several routes take.
+    """
+
+    __slots__ = ("_make", "_paths", "_roles", "_shared", "_view", "costs", "ids")
 
     def __init__(
         self,
         view: _Edges,
-        roles: tuple[str, ...],
-        exact: Fraction,
-        shared: dict[tuple[str, str], Step],
+        ids: list[str],
+        costs: list[float],
+        roles: Callable[[], list[tuple[str, ...]]] | list[tuple[str, ...]],
     ) -> None:
-        self.view, self.roles, self.exact, self.shared = view, roles, exact, shared
+        self._view = view
+        self.ids = ids
+        self.costs = costs
+        self._make = roles
+        self._roles: list[tuple[str, ...]] | None = None
+        self._paths: dict[int, Path] = {}
+        self._shared: dict[tuple[str, str], Step] = {}
 
-    def build(self) -> Path:
-        return _to_path(self.view, self.roles, self.exact, self.shared)
+    def roles(self, at: int) -> tuple[str, ...]:
+        if self._roles is None:
+            make = self._make
+            self._roles = make() if callable(make) else make
+        return self._roles[at]
+
+    def path(self, at: int) -> Path:
+        found = self._paths.get(at)
+        if found is None:
+            found = _to_path(self._view, self.roles(at), self.costs[at], self._shared)
+            self._paths[at] = found
+        return found
 
 
-def _path_of(route: Path | _Route) -> Path:
-    return route if isinstance(route, Path) else route.build()
+class _Given:
+    """The answer behind a :class:`Reach` made by hand."""
+
+    __slots__ = ("_path", "costs", "ids")
+
+    def __init__(self, role: str, cost: float, path: Path) -> None:
+        self.ids = [role]
+        self.costs = [cost]
+        self._path = path
+
+    def roles(self, at: int) -> tuple[str, ...]:
+        return self._path.roles
+
+    def path(self, at: int) -> Path:
+        return self._path
 
 
-@frozen
 class Reach:
     """A role reachable from a source, with the cheapest route to it.
 
@@ -326,23 +359,55 @@ class Reach:
     steps : int
         The number of moves of that route.
     path : Path
-        The route (built when first read: :func:`reachable_roles` on a large graph
-        returns before any route's steps and skill gaps are made).
+        The route.
+
+    Results of :func:`reachable_roles` make their routes when first read: on a large
+    graph the query returns once it knows each role's exact cost, before any route's
+    steps and skill gaps are made.  Reach objects are immutable and compare and hash by
+    ``(role, cost, steps, path)``.
     """
 
-    role: str
-    cost: float
-    steps: int
-    _route: Path | _Route = field(alias="path", eq=_path_of, repr=False)
+    __slots__ = ("_at", "_of")
+
+    _of: _Routes | _Given
+    _at: int
+
+    def __init__(self, role: str, cost: float, steps: int, path: Path) -> None:
+        if steps != len(path.steps):
+            raise ValueError(f"a Reach of {steps} steps must have a path of {steps} moves")
+        self._of = _Given(role, cost, path)
+        self._at = 0
+
+    @property
+    def role(self) -> str:
+        """The role id."""
+        return self._of.ids[self._at]
+
+    @property
+    def cost(self) -> float:
+        """The cost of the cheapest route (within the query's limits)."""
+        return self._of.costs[self._at]
+
+    @property
+    def steps(self) -> int:
+        """The number of moves of the route."""
+        return len(self._of.roles(self._at)) - 1
 
     @property
     def path(self) -> Path:
-        """The route."""
-        route = self._route
-        if isinstance(route, _Route):
-            route = route.build()
-            object.__setattr__(self, "_route", route)
-        return route
+        """The route (made on first read, then kept)."""
+        return self._of.path(self._at)
+
+    def _key(self) -> tuple[str, float, Path]:
+        return (self.role, self.cost, self.path)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reach):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def __repr__(self) -> str:
         return (
@@ -350,10 +415,23 @@ class Reach:
             f"path={self.path!r})"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Reach, (self.role, self.cost, self.steps, self.path)
+
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"role", "cost", "steps", "path": [ids]}``."""
-        roles = self._route.roles
-        return {"role": self.role, "cost": self.cost, "steps": self.steps, "path": list(roles)}
+        roles = self._of.roles(self._at)
+        return {"role": self.role, "cost": self.cost, "steps": len(roles) - 1, "path": list(roles)}
+
+
+class _Found(Reach):
+    """A :class:`Reach` of a query's answer: the answer and the role's place in it."""
+
+    __slots__ = ()
+
+    def __init__(self, of: _Routes, at: int) -> None:  # no super().__init__: nothing to check
+        self._of = of
+        self._at = at
 
 
 class Reaches(list[Reach]):
@@ -373,7 +451,7 @@ class Reaches(list[Reach]):
                 "role": r.role,
                 "cost": r.cost,
                 "steps": r.steps,
-                "path": " → ".join(r._route.roles),
+                "path": " → ".join(r._of.roles(r._at)),
             }
             for r in self
         ]
@@ -514,7 +592,7 @@ def _request(
 def _to_path(
     view: _Edges,
     roles: tuple[str, ...],
-    exact: Fraction,
+    exact: Fraction | float,
     steps_of: dict[tuple[str, str], Step] | None = None,
 ) -> Path:
     """Return a route as a :class:`Path`; ``steps_of`` shares equal steps between routes."""
@@ -760,11 +838,9 @@ def reachable_roles(
     request = _request(graph, start, filters, steps)
 
     def task(e: Engine) -> Reaches:
-        shared: dict[tuple[str, str], Step] = {}
-        return Reaches(
-            Reach(role, float(exact), len(roles) - 1, _Route(e, roles, exact, shared))
-            for role, exact, roles in e.reach(budget_value)
-        )
+        found = e.reach(budget_value)
+        routes = _Routes(e, found.roles, found.costs, found.routes)
+        return Reaches([_Found(routes, at) for at in range(len(found.roles))])
 
     return answer(request, task)
 

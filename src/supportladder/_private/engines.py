@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import attrs
 
@@ -39,7 +39,7 @@ __all__ = [
     "FAST_THRESHOLD",
     "REFERENCE_ROUTE_WORK",
     "Engine",
-    "Reached",
+    "Reachable",
     "Request",
     "answer",
 ]
@@ -49,8 +49,21 @@ FAST_THRESHOLD: int = 2000
 pure-Python reference, which is faster on small graphs.  Tests set it to 0 to run the
 compiled core on every graph (and very high to run the reference alone)."""
 
-Reached: TypeAlias = list[tuple[str, Fraction, tuple[str, ...]]]
-"""``(role, exact cost, role ids of its route)``, by cost then role id."""
+
+@attrs.frozen(eq=False)
+class Reachable:
+    """The roles within a request's limits, by cost then role id; routes on demand."""
+
+    roles: list[str]
+    costs: list[float]  # the exact costs, rounded once
+    routes: Callable[[], list[tuple[str, ...]]]  # never raises Fallback
+
+    @classmethod
+    def of(cls, found: list[tuple[str, Fraction, tuple[str, ...]]]) -> Reachable:
+        """Return ``(role, exact cost, route)`` triples, in order, as a :class:`Reachable`."""
+        routes = [roles for _, _, roles in found]
+        return cls([r for r, _, _ in found], [float(c) for _, c, _ in found], lambda: routes)
+
 
 REFERENCE_ROUTE_WORK: int = 200_000
 """The most ``k`` times moves the reference's k cheapest routes take on (its Yen's
@@ -87,7 +100,7 @@ class Engine(Protocol):
     def k_shortest(self, target: str, k: int) -> list[Label]:
         """Return the ``k`` cheapest loop-free routes to ``target``, by (cost, role ids)."""
 
-    def reach(self, budget: float | None) -> Reached:
+    def reach(self, budget: float | None) -> Reachable:
         """Return every role but the start within ``budget`` (and ``max_steps``)."""
 
     def joined(self, target: str) -> bool:
@@ -137,7 +150,7 @@ class _Reference:
             )
         return _paths.k_shortest(self.view, _start(self.request), target, k)
 
-    def reach(self, budget: float | None) -> Reached:
+    def reach(self, budget: float | None) -> Reachable:
         start = _start(self.request)
         labels = _paths.search(
             self.view,
@@ -147,7 +160,7 @@ class _Reference:
         )
         found = [(role, exact, roles) for role, (exact, roles) in labels.items() if role != start]
         found.sort(key=lambda item: (item[1], item[0]))
-        return found
+        return Reachable.of(found)
 
     def joined(self, target: str) -> bool:
         return self.shortest(target) is not None
@@ -198,13 +211,15 @@ class _Compiled:
             return [] if found is None else [found]
         return kpaths.k_shortest(self.fv, _start(self.request), target, k)
 
-    def reach(self, budget: float | None) -> Reached:
+    def reach(self, budget: float | None) -> Reachable:
         from supportladder._private import fast, kpaths
 
         start = _start(self.request)
         if self.request.max_steps is not None:
-            return kpaths.reach_within_steps(self.fv, start, budget, self.request.max_steps)
-        return fast.reach(self.fv, start, budget).items()
+            steps = self.request.max_steps
+            return Reachable.of(kpaths.reach_within_steps(self.fv, start, budget, steps))
+        found = fast.reach(self.fv, start, budget)
+        return Reachable(found.roles(), found.costs(), found.routes)
 
     def joined(self, target: str) -> bool:
         from supportladder._private import fast

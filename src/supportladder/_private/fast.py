@@ -465,9 +465,6 @@ class Reached:
         exact: IntArray | None,
         tight: BoolArray | None,
         scaled: IntArray | None = None,
-        *,
-        budget: float | None = None,
-        settled: bool = True,
     ) -> None:
         self.fv = fv
         self.source = source
@@ -476,35 +473,32 @@ class Reached:
         self.exact = exact  # (k, n) limbs, or None when floats are exact
         self.tight = tight  # None: computed from ``dist`` when needed
         self.scaled = scaled  # exact costs as int64 counts of 2**-q, if so computed
-        self.budget = budget
-        self.settled = settled  # False: the order is certified, exact costs still to come
 
     def __len__(self) -> int:
         return int(self.order.size)
 
-    def _settle(self) -> None:
-        """Compute the exact costs and the shortest-path DAG of a certified result."""
-        done = _reach_exact(self.fv, self.source, self.budget)
-        if not np.array_equal(done.order, self.order):  # pragma: no cover - see _certified
-            raise Fallback("float order certificate contradicted by exact arithmetic")
-        self.dist, self.exact, self.tight = done.dist, done.exact, done.tight
-        self.scaled = done.scaled
-        self.settled = True
+    def roles(self) -> list[str]:
+        """Return the role ids, in order."""
+        ids = self.fv.snap.ids
+        return [ids[v] for v in self.order.tolist()]
 
-    def items(self) -> list[tuple[str, Fraction, tuple[str, ...]]]:
-        """Return ``(role, exact cost, role ids of its route)``, in order."""
-        if not self.settled:
-            self._settle()
+    def costs(self) -> list[float]:
+        """Return the exact costs rounded once to floats, in order."""
+        fv = self.fv
+        if self.scaled is not None:
+            # int64 -> float64 rounds to nearest; the power-of-two scaling is exact.
+            out: list[float] = (self.scaled[self.order].astype(np.float64) / 2.0**fv.q).tolist()
+            return out
+        if self.exact is None:
+            exact_floats: list[float] = self.dist[self.order].tolist()
+            return exact_floats
+        ex = self.exact
+        return [float(fv.exact_cost(0.0, ex[:, v])) for v in self.order.tolist()]
+
+    def routes(self) -> list[tuple[str, ...]]:
+        """Return each role's route (the least role-id tuple among the cheapest), in order."""
         fv, s, dist = self.fv, self.source, self.dist
         order = self.order.tolist()
-        if self.scaled is not None:
-            unit = 1 << fv.q
-            costs = [Fraction(x, unit) for x in self.scaled[self.order].tolist()]
-        elif self.exact is None:
-            costs = [Fraction(x) for x in dist[self.order].tolist()]
-        else:
-            ex = self.exact
-            costs = [fv.exact_cost(0.0, ex[:, v]) for v in order]
         tight = self.tight
         if tight is None:
             du = dist[fv.src]
@@ -526,10 +520,7 @@ class Reached:
             else:
                 best[v] = min((*best[u], v) for u in us)
         ids = fv.snap.ids
-        return [
-            (ids[v], cost, tuple(ids[i] for i in best[v]))
-            for v, cost in zip(order, costs, strict=True)
-        ]
+        return [tuple(ids[i] for i in best[v]) for v in order]
 
 
 def reach(fv: FastView, source: str, budget: float | None) -> Reached:
@@ -545,38 +536,7 @@ def reach(fv: FastView, source: str, budget: float | None) -> Reached:
         # ids ascend with the index and the sort is stable: ties come by id
         order = nodes[np.argsort(dist[nodes], kind="stable")]
         return Reached(fv, s, order, dist, None, None)
-    found = _certified(fv, s, budget)
-    return found if found is not None else _reach_exact(fv, s, budget)
-
-
-def _certified(fv: FastView, s: int, budget: float | None) -> Reached | None:
-    """:func:`reach` from float distances alone, when they provably decide the answer.
-
-    A float filter, as in exact geometric computation.  SciPy's Dijkstra returns, for
-    each role, the least left-to-right float sum ``f`` over routes; with at most ``n - 1``
-    moves per route, each float sum lies within a relative ``gamma = (n - 1) u / (1 - (n -
-    1) u)`` (``u = 2**-53``) of the exact sum, so ``f / (1 + gamma) <= d <= f / (1 -
-    gamma)`` for the exact distance ``d``.  Using ``g = n 2**-52`` (more than twice
-    ``gamma``): a role with ``f <= budget (1 - g)`` is within the budget, one with ``f >
-    budget (1 + g)`` is not, and ``f_i (1 + 2.5 g) < f_j`` means ``d_i < d_j``.  If every
-    role is clear of the budget and every neighbour in float order is that far apart (so
-    no two exact costs tie), the float answer is the exact one.  Otherwise ``None``: the
-    exact integer check decides.  Exact costs and routes follow when first read.
-    """
-    g = fv.n * 2.0**-52
-    _, csgraph = _scipy()
-    lim = np.inf if budget is None else budget * (1 + g)
-    dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
-    ok = np.isfinite(dist) if budget is None else dist <= lim
-    ok[s] = False
-    nodes = np.flatnonzero(ok)
-    order = nodes[np.argsort(dist[nodes], kind="stable")]
-    f = dist[order]
-    if f.size and budget is not None and f[-1] > budget * (1 - g):
-        return None  # the costliest role is too close to the budget to tell
-    if (f[1:] <= f[:-1] * (1 + 2.5 * g)).any():
-        return None  # two roles too close to order (or tied, which needs ids)
-    return Reached(fv, s, order, dist, None, None, budget=budget, settled=False)
+    return _reach_exact(fv, s, budget)
 
 
 def _reach_exact(fv: FastView, s: int, budget: float | None) -> Reached:
