@@ -835,6 +835,8 @@ def reachable_roles(
     start = _start(graph, source)
     filters = _filters(kinds, max_step_cost, avoid, weight)
 
+    if steps is not None and steps >= len(graph.roles):
+        steps = None  # a route never repeats a role: n - 1 moves (n from a profile) at most
     request = _request(graph, start, filters, steps)
 
     def task(e: Engine) -> Reaches:

@@ -1,6 +1,6 @@
 """The compiled query core: the same answers as :mod:`supportladder._private.paths`, faster.
 
-Queries on graphs of at least ``paths.FAST_THRESHOLD`` moves run here, on the graph's CSR
+Requests the dispatcher (:mod:`supportladder._private.engines`) sends here run on the CSR
 snapshot (:mod:`supportladder._private.csr`), with SciPy's compiled Dijkstra and BFS
 (SciPy is imported on first use, never by ``import supportladder``).  Filters become a
 boolean mask over the snapshot's edges; no networkx graph is built.
@@ -21,8 +21,10 @@ tuple of role ids is smallest.  Here:
    fall back to the reference).  The lexicographically smallest route is read off it:
    greedily towards one target, or by comparing tuples in exact-distance order for all.
 
-Anything the compiled core does not cover — profile starts, callable or custom weights,
-``max_steps``, zero-cost moves — raises :class:`Fallback` and the caller uses the reference.
+The dispatcher sends profile starts and callable or custom weights to the reference; a
+view with a zero-cost move, or a float tree that is not exactly optimal, raises
+:class:`Fallback` here, and the dispatcher hands the request to the reference.  k cheapest
+routes and ``max_steps`` searches are in :mod:`supportladder._private.kpaths`.
 """
 
 from __future__ import annotations
@@ -562,7 +564,7 @@ def _reach_exact(fv: FastView, s: int, budget: float | None) -> Reached:
 
 
 # ---------------------------------------------------------------------- bottlenecks
-def _joined(fv: FastView, matrix: Any, s: int, t: int) -> bool:
+def _joined(matrix: Any, s: int, t: int) -> bool:
     _, csgraph = _scipy()
     found = csgraph.breadth_first_order(matrix, s, directed=True, return_predecessors=False)
     return bool((found == t).any())
@@ -571,7 +573,7 @@ def _joined(fv: FastView, matrix: Any, s: int, t: int) -> bool:
 def joined(fv: FastView, source: str, target: str) -> bool:
     """Return whether some route leads from ``source`` to ``target``."""
     index = fv.snap.index
-    return _joined(fv, fv.matrix(), index[source], index[target])
+    return _joined(fv.matrix(), index[source], index[target])
 
 
 def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
@@ -579,7 +581,7 @@ def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
     s, t = fv.snap.index[source], fv.snap.index[target]
     if s == t:
         return 0.0
-    if not _joined(fv, fv.matrix(), s, t):
+    if not _joined(fv.matrix(), s, t):
         return None
     levels = np.unique(fv.cost)
     lo, hi = 0, levels.size - 1  # the answer is levels[i] for the least i that joins
@@ -587,7 +589,7 @@ def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
         mid = (lo + hi) // 2
         keep = fv.cost <= levels[mid]
         m = fv._build(fv.src[keep], fv.dst[keep], fv.cost[keep])
-        if _joined(fv, m, s, t):
+        if _joined(m, s, t):
             hi = mid
         else:
             lo = mid + 1
