@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 import test_queries_properties as props
 from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
-from supportladder._private import csr, engines
+from supportladder._private import betweenness, csr, engines
+from supportladder._private import bottlenecks as bottlenecks_core
 from supportladder._private import paths as _paths
 from supportladder.queries import (
     alternative_paths,
@@ -45,7 +46,7 @@ def compiled_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(engines, "FAST_THRESHOLD", 0)
     monkeypatch.setattr(fast, "CHUNK_ENTRIES", 5)
-    monkeypatch.setattr(fast, "BATCH_ENTRIES", 40)
+    monkeypatch.setattr(betweenness, "BATCH_ENTRIES", 40)
 
 
 def reference(run: Callable[[], Any]) -> Any:
@@ -229,20 +230,19 @@ def test_cuts_match_the_reference_on_any_route(
     case: tuple[CareerGraph, str, str], kinds: frozenset[str] | None
 ) -> None:
     """One search for gateways and critical moves, on a BFS route, equals the reference."""
-    from supportladder._private import fast
 
     g, s, t = case
     fv = compiled_view(g, kinds)
     if fv is None:
         return
-    route = fast.any_route(fv, s, t)
+    route = bottlenecks_core.any_route(fv, s, t)
     view = _paths.build_view(g, fv.filters)
     if route is None:
         assert t not in _paths.search(view, s, target=t)
         return
     if s == t:
         return
-    gates, critical = fast.cuts(fv, route)
+    gates, critical = bottlenecks_core.cuts(fv, route)
     assert gates == _paths.gateways(view, s, t)
     assert critical == _paths.critical_edges(view, route)
 

@@ -222,34 +222,34 @@ class _Compiled:
         return Reachable(found.roles(), found.costs(), found.routes)
 
     def joined(self, target: str) -> bool:
-        from supportladder._private import fast
+        from supportladder._private import bottlenecks
 
-        return fast.joined(self.fv, _start(self.request), target)
+        return bottlenecks.joined(self.fv, _start(self.request), target)
 
     def smoothest(self, target: str) -> Label:
-        from supportladder._private import fast
+        from supportladder._private import bottlenecks, fast
 
         start = _start(self.request)
-        bound = fast.minimax_bound(self.fv, start, target)
+        bound = bottlenecks.minimax_bound(self.fv, start, target)
         assert bound is not None  # callers ask only where a route exists
         found = fast.shortest(self.fv.restrict(bound), start, target)
         assert found is not None
         return found
 
     def cuts(self, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        from supportladder._private import fast
+        from supportladder._private import bottlenecks
 
-        return fast.cuts(self.fv, route)
+        return bottlenecks.cuts(self.fv, route)
 
     def any_route(self, target: str) -> Sequence[str] | None:
-        from supportladder._private import fast
+        from supportladder._private import bottlenecks
 
-        return fast.any_route(self.fv, _start(self.request), target)
+        return bottlenecks.any_route(self.fv, _start(self.request), target)
 
     def betweenness(self, sample: int | None, seed: int) -> dict[str, float]:
-        from supportladder._private import fast
+        from supportladder._private import betweenness
 
-        return fast.betweenness(self.fv, sample, seed)
+        return betweenness.betweenness(self.fv, sample, seed)
 
 
 def _compiled(request: Request) -> Engine | None:

@@ -30,7 +30,6 @@ routes and ``max_steps`` searches are in :mod:`supportladder._private.kpaths`.
 from __future__ import annotations
 
 import importlib
-import random
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -49,10 +48,6 @@ __all__ = [
     "Fallback",
     "FastView",
     "Reached",
-    "any_route",
-    "betweenness",
-    "cuts",
-    "minimax_bound",
     "reach",
     "shortest",
     "sum_along_tree",
@@ -240,10 +235,6 @@ CHUNK_ENTRIES = 1 << 17
 """Entries (moves x sources) per chunk of the tight-move check: 1 MiB of int64, which
 stays in a core's cache (one pass over a whole batch's 16 MiB arrays is about seven times
 slower per entry on a 2-core machine, measured)."""
-
-
-BATCH_ENTRIES = 2_000_000
-"""Sources x moves per batch of :func:`betweenness` (one Dijkstra call, one DAG)."""
 
 
 def _chunks(m: int, b: int) -> list[tuple[int, int]]:
@@ -561,203 +552,3 @@ def _reach_exact(fv: FastView, s: int, budget: float | None) -> Reached:
     keys = [ex[j, nodes] for j in range(fv.k)]
     order = nodes[np.lexsort(keys)]  # last key (most significant limb) is primary
     return Reached(fv, s, order, dist2[0], ex, tight[0])
-
-
-# ---------------------------------------------------------------------- bottlenecks
-def _joined(matrix: Any, s: int, t: int) -> bool:
-    _, csgraph = _scipy()
-    found = csgraph.breadth_first_order(matrix, s, directed=True, return_predecessors=False)
-    return bool((found == t).any())
-
-
-def joined(fv: FastView, source: str, target: str) -> bool:
-    """Return whether some route leads from ``source`` to ``target``."""
-    index = fv.snap.index
-    return _joined(fv.matrix(), index[source], index[target])
-
-
-def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
-    """Return the least possible cost of a route's costliest move (``None``: no route)."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
-    if s == t:
-        return 0.0
-    if not _joined(fv.matrix(), s, t):
-        return None
-    levels = np.unique(fv.cost)
-    lo, hi = 0, levels.size - 1  # the answer is levels[i] for the least i that joins
-    while lo < hi:
-        mid = (lo + hi) // 2
-        keep = fv.cost <= levels[mid]
-        m = fv._build(fv.src[keep], fv.dst[keep], fv.cost[keep])
-        if _joined(m, s, t):
-            hi = mid
-        else:
-            lo = mid + 1
-    return float(levels[lo])
-
-
-def cuts(fv: FastView, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Return the gateways and the critical moves of ``route``'s ends, in route order.
-
-    Gateways are the roles other than the ends on every route (the target's strict
-    dominators); critical moves are the moves on every route.  Both lie on ``route``, any
-    route between the ends.  One search over the graph finds them all (no search per
-    candidate).
-
-    Why it is right.  Let ``route = r_0 .. r_L``.  Search from ``r_0``, then ``r_1``, ...,
-    in route order, where a search may pass through roles off the route but stops at
-    every route role (it is *hit*, not expanded; it is expanded when its own turn comes).
-    Let ``far_i`` be the largest route index hit once ``r_0 .. r_i`` are expanded, not
-    counting the route's own move ``r_i -> r_{i+1}``.
-
-    * ``r_{i+1}`` (``i + 1 < L``) is a gateway iff ``max(far_i, i + 1) == i + 1``.  The
-      roles found so far are exactly those reachable from ``r_0`` without entering
-      ``r_{i+1}`` or any later route role (those are never expanded yet).  If a later
-      role ``r_j``, ``j > i + 1``, was hit, it is reached while avoiding ``r_{i+1}``, and
-      ``r_j .. r_L`` continues to the target: not a gateway.  If none was, every role
-      reachable from ``r_0`` in the graph without ``r_{i+1}`` was found (searches stop only
-      at route roles, and the only unexpanded one hit is ``r_{i+1}``) and the target is
-      not among them: a gateway.
-    * The move ``r_i -> r_{i+1}`` is critical iff ``far_i <= i``.  This is the previous
-      rule on the graph with every move split by a middle node: the middle node of
-      ``r_i -> r_{i+1}`` is on every route iff nothing beyond ``r_i`` was hit except by
-      that move.  (Earlier route moves hit at most ``r_i``.)
-
-    Once ``far_i == L`` the target is reached around anything later: the search stops.
-    ``tests/test_fast.py`` checks both against the reference on generated graphs.
-    """
-    index = fv.snap.index
-    ids = [index[r] for r in route]
-    last = len(ids) - 1
-    adj = fv.adjacency()
-    where = [-1] * fv.n  # route position of every role, -1 off the route
-    for j, v in enumerate(ids):
-        where[v] = j
-    seen = bytearray(fv.n)
-    for v in ids:
-        seen[v] = 1
-    gates: list[str] = []
-    critical: list[tuple[str, str]] = []
-    far = 0
-    for i in range(last):
-        u, nxt = ids[i], ids[i + 1]
-        for w in adj[u]:
-            if seen[w]:
-                j = where[w]
-                if j > far and w != nxt:
-                    far = j
-            else:
-                seen[w] = 1
-                stack = [w]
-                while stack:
-                    v = stack.pop()
-                    for x in adj[v]:
-                        if seen[x]:
-                            j = where[x]
-                            if j > far:
-                                far = j
-                        else:
-                            seen[x] = 1
-                            stack.append(x)
-        if far <= i:
-            critical.append((route[i], route[i + 1]))
-        if i + 1 < last and max(far, i + 1) == i + 1:
-            gates.append(route[i + 1])
-        if far >= last:
-            break
-    return tuple(gates), tuple(critical)
-
-
-def any_route(fv: FastView, source: str, target: str) -> list[str] | None:
-    """Return some route from ``source`` to ``target`` (a BFS tree's), or ``None``."""
-    _, csgraph = _scipy()
-    s, t = fv.snap.index[source], fv.snap.index[target]
-    if s == t:
-        return [source]
-    _, pred = csgraph.breadth_first_order(fv.matrix(), s, directed=True)
-    if pred[t] < 0:
-        return None
-    out = [t]
-    while out[-1] != s:
-        out.append(int(pred[out[-1]]))
-    ids = fv.snap.ids
-    return [ids[v] for v in reversed(out)]
-
-
-# ---------------------------------------------------------------------- betweenness
-def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]:
-    """Return normalised weighted betweenness, as networkx computes it on the view.
-
-    With ``sample``, only that many sources are used, chosen like networkx does with
-    ``k=sample, seed=seed`` on a graph whose nodes are in id order.
-    """
-    n = fv.n
-    ids = fv.snap.ids
-    k = None if sample is None or sample == n else sample
-    sources = list(range(n))
-    if k is not None:
-        # networkx samples the node labels of a graph built in id order: the same draw.
-        chosen = random.Random(seed).sample(list(ids), k)
-        sources = sorted(fv.snap.index[c] for c in chosen)
-    scores = np.zeros(n, dtype=np.float64)
-    m = max(fv.src.size, 1)
-    batch = max(1, min(len(sources), BATCH_ENTRIES // m))
-    for start in range(0, len(sources), batch):
-        chunk = sources[start : start + batch]
-        scores += _brandes(fv, chunk)
-    count = n - 1  # networkx's N without endpoints
-    if count >= 2:
-        if k is None:
-            scores *= 1 / (count * (count - 1))
-        else:
-            src_scale = 1 / ((k - 1) * (count - 1)) if k > 1 else float("nan")
-            other = 1 / (k * (count - 1))
-            factors = np.full(n, other)
-            factors[np.asarray(sources, dtype=np.int64)] = src_scale
-            scores *= factors
-    return {ids[i]: float(scores[i]) for i in range(n)}
-
-
-def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
-    """Return the summed dependencies of a batch of sources (Brandes), unnormalised.
-
-    The batch's shortest-path DAGs are one block-diagonal DAG on ``b * n`` nodes (node
-    ``i * n + v`` is role ``v`` seen from the ``i``-th source).  Path counts are pushed
-    along it in rounds, as in Kahn's topological sort: a round takes the moves out of the
-    nodes whose every incoming move has been taken (their count is final), so each move
-    is taken once and there are as many rounds as the DAGs are deep.  Dependencies then
-    flow back through the same rounds in reverse order.
-    """
-    _, tight, _ = dags(fv, sources, as_int=True)
-    b, n = len(sources), fv.n
-    size = b * n
-    # tight is (b, m) in C order, so its moves come grouped by (source, role): by node.
-    bi, be = np.divmod(np.flatnonzero(tight), fv.src.size)
-    tail = bi * n + fv.src[be]
-    head = bi * n + fv.dst[be]
-    indptr = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tail, minlength=size), out=indptr[1:])
-    waiting = np.bincount(head, minlength=size)
-    start = np.arange(b, dtype=np.int64) * n + np.asarray(sources, dtype=np.int64)
-    sigma = np.zeros(size)
-    sigma[start] = 1.0
-    ready = np.zeros(size, dtype=bool)
-    rounds: list[tuple[IntArray, IntArray]] = []
-    frontier = start
-    while frontier.size:
-        moves = _spans(indptr, frontier)
-        if not moves.size:  # nothing leaves the frontier: no other node can become ready
-            break
-        u, v = tail[moves], head[moves]
-        np.add.at(sigma, v, sigma[u])
-        np.subtract.at(waiting, v, 1)
-        rounds.append((u, v))
-        ready[v[waiting[v] == 0]] = True
-        frontier = np.flatnonzero(ready)
-        ready[frontier] = False
-    delta = np.zeros(size)
-    for u, v in reversed(rounds):
-        np.add.at(delta, u, sigma[u] / sigma[v] * (1.0 + delta[v]))
-    delta[start] = 0.0
-    result: FloatArray = delta.reshape(b, n).sum(axis=0)
-    return result
