@@ -90,6 +90,8 @@ def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
         props.test_reachable_monotone_in_budget,
         props.test_reachable_monotone_in_max_steps,
         props.test_chokepoints_are_betweenness_on_the_kind_filtered_graph,
+        props.test_profile_start_equals_role_start,
+        props.test_profile_moves_pass_every_kind_filter,
     ],
     ids=lambda t: t.__name__,
 )
@@ -125,6 +127,7 @@ def test_back_ends_agree(
     case: tuple[CareerGraph, str, str], budget: float | None, k: int, max_steps: int | None
 ) -> None:
     g, s, t = case
+    profile = props.role_as_profile(g, s)
     for query in (
         lambda: shortest_path(g, s, t),
         lambda: shortest_path(g, s, t, weight=None),
@@ -134,6 +137,11 @@ def test_back_ends_agree(
         lambda: reachable_roles(g, s, budget=budget),
         lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps),
         lambda: reachable_roles(g, s, max_steps=max_steps, weight=None),
+        lambda: shortest_path(g, profile, t),
+        lambda: alternative_paths(g, profile, t, k, weight=None),
+        lambda: alternative_paths(g, profile, t, k, max_step_cost=2.5),
+        lambda: bottlenecks(g, profile, t),
+        lambda: reachable_roles(g, profile, budget=budget, max_steps=max_steps),
     ):
         assert compiled(query) == reference(query)
     ranked, expected = chokepoints(g), reference(lambda: chokepoints(g))

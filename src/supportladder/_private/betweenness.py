@@ -26,13 +26,13 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
     ``k=sample, seed=seed`` on a graph whose nodes are in id order.
     """
     n = fv.n
-    ids = fv.snap.ids
+    ids = fv.ids
     k = None if sample is None or sample == n else sample
     sources = list(range(n))
     if k is not None:
         # networkx samples the node labels of a graph built in id order: the same draw.
         chosen = random.Random(seed).sample(list(ids), k)
-        sources = sorted(fv.snap.index[c] for c in chosen)
+        sources = sorted(fv.index[c] for c in chosen)
     scores = np.zeros(n, dtype=np.float64)
     m = max(fv.src.size, 1)
     batch = max(1, min(len(sources), BATCH_ENTRIES // m))

@@ -20,13 +20,13 @@ def _joined(matrix: Any, s: int, t: int) -> bool:
 
 def joined(fv: FastView, source: str, target: str) -> bool:
     """Return whether some route leads from ``source`` to ``target``."""
-    index = fv.snap.index
+    index = fv.index
     return _joined(fv.matrix(), index[source], index[target])
 
 
 def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
     """Return the least possible cost of a route's costliest move (``None``: no route)."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
+    s, t = fv.index[source], fv.index[target]
     if s == t:
         return 0.0
     if not _joined(fv.matrix(), s, t):
@@ -74,7 +74,7 @@ def cuts(fv: FastView, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tup
     Once ``far_i == L`` the target is reached around anything later: the search stops.
     ``tests/test_fast.py`` checks both against the reference on generated graphs.
     """
-    index = fv.snap.index
+    index = fv.index
     ids = [index[r] for r in route]
     last = len(ids) - 1
     adj = fv.adjacency()
@@ -119,7 +119,7 @@ def cuts(fv: FastView, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tup
 def any_route(fv: FastView, source: str, target: str) -> list[str] | None:
     """Return some route from ``source`` to ``target`` (a BFS tree's), or ``None``."""
     _, csgraph = _scipy()
-    s, t = fv.snap.index[source], fv.snap.index[target]
+    s, t = fv.index[source], fv.index[target]
     if s == t:
         return [source]
     _, pred = csgraph.breadth_first_order(fv.matrix(), s, directed=True)
@@ -128,5 +128,5 @@ def any_route(fv: FastView, source: str, target: str) -> list[str] | None:
     out = [t]
     while out[-1] != s:
         out.append(int(pred[out[-1]]))
-    ids = fv.snap.ids
+    ids = fv.ids
     return [ids[v] for v in reversed(out)]

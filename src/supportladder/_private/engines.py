@@ -254,8 +254,6 @@ class _Compiled:
 
 def _compiled(request: Request) -> Engine | None:
     """Bind the compiled core, or ``None`` for a request it does not take."""
-    if request.profile is not None:
-        return None
     if len(request.graph.transitions) < FAST_THRESHOLD:
         return None
     weight = request.filters.weight
@@ -263,6 +261,9 @@ def _compiled(request: Request) -> Engine | None:
         return None
     from supportladder._private import fast
 
+    if request.profile is not None:
+        fv = fast.profile_view(request.graph, request.filters, request.profile)
+        return _Compiled(request, fv)
     return _Compiled(request, fast.view(request.graph, request.filters))
 
 

@@ -34,12 +34,13 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from supportladder._private import csr as _csr
-from supportladder._private.paths import Edge, Filters, _avoided
-from supportladder.model import KINDS
+from supportladder._private.paths import PROFILE, PROFILE_KIND, Edge, Filters, _avoided
+from supportladder.model import KINDS, Requirements
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -48,6 +49,8 @@ __all__ = [
     "Fallback",
     "FastView",
     "Reached",
+    "Virtual",
+    "profile_view",
     "reach",
     "shortest",
     "sum_along_tree",
@@ -75,27 +78,50 @@ def _scipy() -> Any:
     return importlib.import_module("scipy.sparse"), importlib.import_module("scipy.sparse.csgraph")
 
 
+@attrs.frozen(eq=False)
+class Virtual:
+    """A skill profile's virtual moves: to ``targets`` (snapshot indices, ascending)."""
+
+    profile: dict[str, float]
+    targets: IntArray
+    cost: FloatArray  # under the query's weight
+
+
+NONE = Requirements()
+
+
 class FastView:
     """The moves of a snapshot that pass a query's filters, as masked CSR arrays."""
 
-    def __init__(self, graph: CareerGraph, filters: Filters, eids: IntArray) -> None:
+    def __init__(
+        self, graph: CareerGraph, filters: Filters, eids: IntArray, virtual: Virtual | None = None
+    ) -> None:
         snap = _csr.snapshot(graph)
         self.graph = graph
         self.filters = filters
         self.snap = snap
-        self.n = snap.n
-        self.eids = eids
-        self.src = snap.src[eids]
-        self.dst = snap.dst[eids]
+        self.eids = eids  # the snapshot moves of the view; a profile's moves come after them
+        self.virtual = virtual
         full = _full_cost(snap, filters)
-        self.cost = full[eids]
+        if virtual is None:
+            self.ids, self.index, self.n = snap.ids, snap.index, snap.n
+            self.src, self.dst, self.cost = snap.src[eids], snap.dst[eids], full[eids]
+            ex = _full_exactness(snap, filters)
+            limbs, ints = ex.limbs[:, eids], None if ex.ints is None else ex.ints[eids]
+        else:  # the profile is one more node, after every role, with a move to each target
+            self.ids, self.n = (*snap.ids, PROFILE), snap.n + 1
+            self.index = {**snap.index, PROFILE: snap.n}
+            self.src = np.concatenate([snap.src[eids], np.full(virtual.targets.size, snap.n)])
+            self.dst = np.concatenate([snap.dst[eids], virtual.targets])
+            self.cost = np.concatenate([full[eids], virtual.cost])
+            ex = _csr.exactness(self.cost, self.n)
+            limbs, ints = ex.limbs, ex.ints
         self.keys = self.src * self.n + self.dst
-        ex = _full_exactness(snap, filters)
         self.float_exact = ex.float_exact
         self.q = ex.q
-        self.limbs = ex.limbs[:, eids]
+        self.limbs = limbs
         self.k = ex.k
-        self.ints = None if ex.ints is None else ex.ints[eids]
+        self.ints = ints
         self.int_room = (
             0.0 if ex.ints is None else 2.0**61 / 2.0**ex.q - float(self.cost.max(initial=0))
         )
@@ -150,7 +176,10 @@ class FastView:
         return sparse.csr_array((data, dst, indptr), shape=(self.n, self.n))
 
     def subset(self, keep: BoolArray) -> FastView:
-        return FastView(self.graph, self.filters, self.eids[keep])
+        m, virtual = self.eids.size, self.virtual
+        if virtual is not None:
+            virtual = Virtual(virtual.profile, virtual.targets[keep[m:]], virtual.cost[keep[m:]])
+        return FastView(self.graph, self.filters, self.eids[keep[:m]], virtual)
 
     def restrict(self, max_cost: float) -> FastView:
         return self.subset(self.cost <= max_cost)
@@ -159,12 +188,18 @@ class FastView:
         """Return one move as a reference :class:`Edge` (built once per view)."""
         found = self._edges.get((source, target))
         if found is None:
-            u, v = self.snap.index[source], self.snap.index[target]
+            u, v = self.index[source], self.index[target]
             i = int(np.searchsorted(self.keys, u * self.n + v))
-            move = self.snap.moves[int(self.eids[i])]
             cost = float(self.cost[i])
-            gaps = self.graph.delta(source, target)[1]
-            found = Edge(source, target, move.kind, cost, Fraction(cost), gaps, move.requirements)
+            if self.virtual is not None and i >= self.eids.size:
+                gaps = self.graph.delta(self.virtual.profile, target)[1]
+                found = Edge(source, target, PROFILE_KIND, cost, Fraction(cost), gaps, NONE)
+            else:
+                move = self.snap.moves[int(self.eids[i])]
+                gaps = self.graph.delta(source, target)[1]
+                found = Edge(
+                    source, target, move.kind, cost, Fraction(cost), gaps, move.requirements
+                )
             self._edges[(source, target)] = found
         return found
 
@@ -228,6 +263,31 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
         views.pop(next(iter(views)))
     views[key] = found
     return found
+
+
+def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]) -> FastView:
+    """Return the compiled view of ``graph`` under ``filters`` from a skill profile.
+
+    The profile's moves go to every role, cost ``graph.delta(profile, role)[0]`` (or 1
+    with ``weight=None``), pass every kind and avoid filter, and obey ``max_step_cost``.
+    """
+    from supportladder import weights
+
+    base = view(graph, filters)
+    snap = base.snap
+    targets = np.fromiter((snap.index[r.id] for r in graph.roles), np.int64, len(graph.roles))
+    if filters.weight is None:
+        cost = np.ones(targets.size, dtype=np.float64)
+    else:
+        cost = np.asarray(weights.profile_costs(graph, profile).weight, dtype=np.float64)
+    by = np.argsort(targets)
+    targets, cost = targets[by], cost[by]
+    if filters.max_step_cost is not None:
+        keep = cost <= filters.max_step_cost
+        targets, cost = targets[keep], cost[keep]
+    if (cost == 0).any():
+        raise Fallback("zero-cost moves")
+    return FastView(graph, filters, base.eids, Virtual(profile, targets, cost))
 
 
 # ---------------------------------------------------------------------- exact DAGs
@@ -414,7 +474,7 @@ def _ancestors(srcs: IntArray, dsts: IntArray, n: int, target: int) -> set[int]:
 
 def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[str, ...]] | None:
     """Return ``(exact cost, role ids)`` of the reference's route, or ``None``."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
+    s, t = fv.index[source], fv.index[target]
     if s == t:
         return Fraction(0), (source,)
     dist, tight, exact = dags(fv, [s])
@@ -434,7 +494,7 @@ def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[st
             raise Fallback("broken shortest-path DAG")
         route.append(v)
         u = v
-    ids = fv.snap.ids
+    ids = fv.ids
     cost = fv.exact_cost(float(dist[0, t]), None if exact is None else exact[:, 0, t])
     return cost, tuple(ids[i] for i in route)
 
@@ -472,7 +532,7 @@ class Reached:
 
     def roles(self) -> list[str]:
         """Return the role ids, in order."""
-        ids = self.fv.snap.ids
+        ids = self.fv.ids
         return [ids[v] for v in self.order.tolist()]
 
     def costs(self) -> list[float]:
@@ -512,13 +572,13 @@ class Reached:
                 best[v] = (*best[us[0]], v)
             else:
                 best[v] = min((*best[u], v) for u in us)
-        ids = fv.snap.ids
+        ids = fv.ids
         return [tuple(ids[i] for i in best[v]) for v in order]
 
 
 def reach(fv: FastView, source: str, budget: float | None) -> Reached:
     """Return every role other than ``source`` within ``budget``, cheapest first."""
-    s = fv.snap.index[source]
+    s = fv.index[source]
     _, csgraph = _scipy()
     if fv.float_exact:
         lim = np.inf if budget is None else budget

@@ -132,7 +132,7 @@ def _astar(
 
 def k_shortest(fv: FastView, source: str, target: str, k: int) -> list[Label]:
     """Return the ``k`` cheapest loop-free routes (Yen), ordered by (cost, role ids)."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
+    s, t = fv.index[source], fv.index[target]
     h = distances_to(fv, t)
     first = _astar(fv, h, s, t, set(), set())
     if first is None:
@@ -170,7 +170,7 @@ def k_shortest(fv: FastView, source: str, target: str, k: int) -> list[Label]:
         found.append(best)
         record(best[1])
     unit = 1 << fv.q
-    ids = fv.snap.ids
+    ids = fv.ids
     return [(Fraction(g, unit), tuple(ids[v] for v in path)) for g, path in found]
 
 
@@ -183,7 +183,7 @@ def reach_within_steps(
     and the list is ordered by cost, then role id.
     """
     ints = _ints(fv)
-    n, s = fv.n, fv.snap.index[source]
+    n, s = fv.n, fv.index[source]
     cap = UNREACHED - 1 if budget is None else min(_exact_bound(fv, budget), UNREACHED - 1)
     if int(ints.max(initial=0)) * min(max_steps, n) >= UNREACHED:
         raise Fallback("route costs do not fit in 62-bit integers")
@@ -208,7 +208,7 @@ def reach_within_steps(
     nodes = nodes[nodes != s]
     order = nodes[np.argsort(dist[nodes], kind="stable")].tolist()
     unit = 1 << fv.q
-    ids = fv.snap.ids
+    ids = fv.ids
     costs = dist.tolist()
     return [(ids[v], Fraction(costs[v], unit), tuple(ids[i] for i in best[v])) for v in order]
 
