@@ -100,6 +100,11 @@ def test_compiled_core_agrees_with_brute_force(test: Callable[[], None]) -> None
 
 
 # ---------------------------------------------------------------------- both back ends
+def hide_lateral(u: str, v: str, data: dict[str, Any]) -> float | None:
+    """A callable weight: lateral moves hidden, the others at their weight times 1.5."""
+    return None if data["kind"] == "lateral" else data["weight"] * 1.5
+
+
 ragged = st.sampled_from([0.1, 0.2, 0.3, 0.7])
 
 
@@ -138,6 +143,10 @@ def test_back_ends_agree(
         lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps),
         lambda: reachable_roles(g, s, max_steps=max_steps, weight=None),
         lambda: shortest_path(g, profile, t),
+        lambda: shortest_path(g, s, t, weight=hide_lateral),
+        lambda: alternative_paths(g, s, t, k, weight=hide_lateral),
+        lambda: bottlenecks(g, s, t, weight=hide_lateral),
+        lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps, weight=hide_lateral),
         lambda: alternative_paths(g, profile, t, k, weight=None),
         lambda: alternative_paths(g, profile, t, k, max_step_cost=2.5),
         lambda: bottlenecks(g, profile, t),
@@ -219,18 +228,42 @@ def test_sampled_chokepoints_follow_networkx(g: CareerGraph, k: int, seed: int) 
     )
 
 
-def test_fallbacks_keep_the_reference() -> None:
+def test_requests_go_to_the_engine_that_takes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At threshold 0 the compiled engine takes role and profile starts, any weight but a
+    custom weight from a profile, and max_steps; what it refuses the reference answers."""
     from supportladder import load
 
     ladder = load("support-ladder")
     s, t = "support-technician", "chief-customer-officer"
-    # profiles, callables and max_steps go to the reference but still work at threshold 0
     profile = dict(ladder.effective_skills(s))
-    assert shortest_path(ladder, profile, t).roles[0] == "<profile>"
-    assert shortest_path(ladder, s, t, weight=lambda u, v, d: d["weight"]) == shortest_path(
-        ladder, s, t
+    ran: list[str] = []
+    compiled_bind, reference_bind = engines.ENGINES
+
+    def spy(name: str, bind: Any) -> Any:
+        def run(request: engines.Request) -> Any:
+            found = bind(request)
+            if found is not None:
+                ran.append(name)
+            return found
+
+        return run
+
+    monkeypatch.setattr(
+        engines, "ENGINES", (spy("compiled", compiled_bind), spy("reference", reference_bind))
     )
-    assert reachable_roles(ladder, s, max_steps=2)
+    weight = lambda u, v, d: d["weight"]  # noqa: E731
+    for query, engine in (
+        (lambda: shortest_path(ladder, s, t), "compiled"),
+        (lambda: shortest_path(ladder, profile, t), "compiled"),
+        (lambda: shortest_path(ladder, s, t, weight=weight), "compiled"),
+        (lambda: shortest_path(ladder, profile, t, weight=weight), "reference"),
+        (lambda: reachable_roles(ladder, s, max_steps=2), "compiled"),
+    ):
+        ran.clear()
+        query()
+        assert ran == [engine]
+    assert shortest_path(ladder, s, t, weight=weight) == shortest_path(ladder, s, t)
+    assert shortest_path(ladder, profile, t, weight=weight) == shortest_path(ladder, profile, t)
 
 
 @settings(max_examples=60, deadline=None)

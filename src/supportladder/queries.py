@@ -583,10 +583,11 @@ def _request(
     start: _Start | None,
     filters: _paths.Filters,
     max_steps: int | None = None,
+    routes: int = 1,
 ) -> Request:
     if start is None:
         return Request(graph, filters)
-    return Request(graph, filters, start.node, start.profile, max_steps)
+    return Request(graph, filters, start.node, start.profile, max_steps, routes)
 
 
 def _to_path(
@@ -777,7 +778,7 @@ def alternative_paths(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    request = _request(graph, start, filters)
+    request = _request(graph, start, filters, routes=k)
 
     def task(e: Engine) -> list[Path]:
         shared: dict[tuple[str, str], Step] = {}

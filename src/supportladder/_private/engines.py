@@ -6,8 +6,9 @@ function that *binds* a request — returns an :class:`Engine` for it, or ``None
 cannot answer that kind of request — and :func:`answer` asks them in order:
 
 1. the compiled core (:mod:`supportladder._private.fast`, SciPy on the CSR snapshot):
-   role starts (or none), the default or unit weight, any filters and ``max_steps``, on
-   graphs of at least :data:`FAST_THRESHOLD` moves;
+   role starts (or none) under any weight, skill-profile starts under the default or unit
+   weight, any filters and ``max_steps``, where moves times routes asked for reach
+   :data:`FAST_THRESHOLD`;
 2. the reference (:mod:`supportladder._private.paths`, pure Python, exact Fractions),
    which answers everything and is the oracle the property tests compare against.
 
@@ -45,8 +46,8 @@ __all__ = [
 ]
 
 FAST_THRESHOLD: int = 2000
-"""Requests on graphs of at least this many moves go to the compiled core; below it, the
-pure-Python reference, which is faster on small graphs.  Tests set it to 0 to run the
+"""Requests whose moves times routes listed reach this go to the compiled core; below it,
+the pure-Python reference, which is faster on small graphs.  Tests set it to 0 to run the
 compiled core on every graph (and very high to run the reference alone)."""
 
 
@@ -82,6 +83,7 @@ class Request:
     node: str | None = None  # the start: a role id, or PROFILE; None for whole-graph queries
     profile: dict[str, float] | None = None
     max_steps: int | None = None
+    routes: int = 1  # how many routes the query lists (alternative_paths' k)
 
     def with_filters(self, filters: Filters) -> Request:
         """Return the same request under other filters."""
@@ -143,8 +145,8 @@ class _Reference:
             most = max(1, REFERENCE_ROUTE_WORK // max(moves, 1))
             raise QueryArgumentError(
                 f"k must be at most {most:,} here, got {k:,}: this request (a skill-profile "
-                "start, a callable or custom weight, or costs the compiled core cannot sum "
-                f"exactly) runs on the pure-Python engine, which takes k x moves up to "
+                "start under a callable or custom weight, or costs the compiled core cannot "
+                f"sum exactly) runs on the pure-Python engine, which takes k x moves up to "
                 f"{REFERENCE_ROUTE_WORK:,} ({moves:,} moves pass the filters); ask for fewer "
                 "routes, or start from a role with the default weight"
             )
@@ -254,11 +256,11 @@ class _Compiled:
 
 def _compiled(request: Request) -> Engine | None:
     """Bind the compiled core, or ``None`` for a request it does not take."""
-    if len(request.graph.transitions) < FAST_THRESHOLD:
-        return None
+    if len(request.graph.transitions) * request.routes < FAST_THRESHOLD:
+        return None  # too little work to pay for compiling the graph
     weight = request.filters.weight
-    if not (weight is None or weight == "weight"):
-        return None
+    if request.profile is not None and not (weight is None or weight == "weight"):
+        return None  # a custom weight of a profile's moves is left to the reference
     from supportladder._private import fast
 
     if request.profile is not None:

@@ -39,7 +39,14 @@ import numpy as np
 import numpy.typing as npt
 
 from supportladder._private import csr as _csr
-from supportladder._private.paths import PROFILE, PROFILE_KIND, Edge, Filters, _avoided
+from supportladder._private.paths import (
+    PROFILE,
+    PROFILE_KIND,
+    Edge,
+    Filters,
+    _avoided,
+    _cost_of,
+)
 from supportladder.model import KINDS, Requirements
 
 if TYPE_CHECKING:
@@ -94,7 +101,12 @@ class FastView:
     """The moves of a snapshot that pass a query's filters, as masked CSR arrays."""
 
     def __init__(
-        self, graph: CareerGraph, filters: Filters, eids: IntArray, virtual: Virtual | None = None
+        self,
+        graph: CareerGraph,
+        filters: Filters,
+        eids: IntArray,
+        virtual: Virtual | None = None,
+        full: FloatArray | None = None,
     ) -> None:
         snap = _csr.snapshot(graph)
         self.graph = graph
@@ -102,12 +114,18 @@ class FastView:
         self.snap = snap
         self.eids = eids  # the snapshot moves of the view; a profile's moves come after them
         self.virtual = virtual
-        full = _full_cost(snap, filters)
+        self.full = full  # every snapshot move's cost under a custom weight, else None
+        if full is None:
+            full = _full_cost(snap, filters)
         if virtual is None:
             self.ids, self.index, self.n = snap.ids, snap.index, snap.n
             self.src, self.dst, self.cost = snap.src[eids], snap.dst[eids], full[eids]
-            ex = _full_exactness(snap, filters)
-            limbs, ints = ex.limbs[:, eids], None if ex.ints is None else ex.ints[eids]
+            if self.full is None:
+                ex = _full_exactness(snap, filters)
+                limbs, ints = ex.limbs[:, eids], None if ex.ints is None else ex.ints[eids]
+            else:
+                ex = _csr.exactness(self.cost, self.n)
+                limbs, ints = ex.limbs, ex.ints
         else:  # the profile is one more node, after every role, with a move to each target
             self.ids, self.n = (*snap.ids, PROFILE), snap.n + 1
             self.index = {**snap.index, PROFILE: snap.n}
@@ -179,7 +197,7 @@ class FastView:
         m, virtual = self.eids.size, self.virtual
         if virtual is not None:
             virtual = Virtual(virtual.profile, virtual.targets[keep[m:]], virtual.cost[keep[m:]])
-        return FastView(self.graph, self.filters, self.eids[keep[:m]], virtual)
+        return FastView(self.graph, self.filters, self.eids[keep[:m]], virtual, self.full)
 
     def restrict(self, max_cost: float) -> FastView:
         return self.subset(self.cost <= max_cost)
@@ -237,15 +255,46 @@ def _full_exactness(snap: _csr.Snapshot, filters: Filters) -> _csr.Exactness:
     return found
 
 
+def _custom_costs(
+    graph: CareerGraph, snap: _csr.Snapshot, weight: Any, keep: BoolArray
+) -> FloatArray:
+    """Return every move's cost under a callable or attribute ``weight``, as the reference.
+
+    Only moves that ``keep`` passes are costed, in the graph's move order (so an invalid
+    cost is reported for the same move as by the reference); a move the weight hides
+    (``None``) is dropped from ``keep``.
+    """
+    digraph = graph._digraph()
+    position: dict[tuple[str, str], int] | None = snap.cache.get("position")
+    if position is None:
+        position = {(m.source, m.target): i for i, m in enumerate(snap.moves)}
+        snap.cache["position"] = position
+    cost = np.zeros(snap.src.size, dtype=np.float64)
+    for move in graph.transitions:
+        i = position[(move.source, move.target)]
+        if not keep[i]:
+            continue
+        data = digraph.adj[move.source][move.target]
+        found = _cost_of(weight, move.source, move.target, data)
+        if found is None:
+            keep[i] = False
+        else:
+            cost[i] = found[0]
+    return cost
+
+
 def view(graph: CareerGraph, filters: Filters) -> FastView:
-    """Return the compiled view of ``graph`` under ``filters`` (cached per filters)."""
+    """Return the compiled view of ``graph`` under ``filters``.
+
+    Views of the default and the unit weight are cached per filters; under a callable or
+    attribute weight, every move that passes the other filters is costed afresh.
+    """
     snap = _csr.snapshot(graph)
     key = ("view", filters.weight, filters.kinds, filters.max_step_cost, repr(filters.avoid))
     views: dict[Any, FastView] = snap.cache.setdefault("views", {})
-    found = views.get(key)
+    found = views.get(key) if filters.weight is None or filters.weight == "weight" else None
     if found is not None:
         return found
-    cost = _full_cost(snap, filters)
     keep = np.ones(snap.src.size, dtype=bool)
     if filters.kinds is not None:
         codes = [i for i, k in enumerate(KINDS) if k in filters.kinds]
@@ -254,11 +303,18 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
         for e in snap.with_requirements.tolist():
             if _avoided(snap.moves[e].requirements, filters.avoid):
                 keep[e] = False
+    full = None
+    if filters.weight is None or filters.weight == "weight":
+        cost = _full_cost(snap, filters)
+    else:
+        cost = full = _custom_costs(graph, snap, filters.weight, keep)
     if filters.max_step_cost is not None:
         keep &= cost <= filters.max_step_cost
     if (cost[keep] == 0).any():
         raise Fallback("zero-cost moves")
-    found = FastView(graph, filters, np.flatnonzero(keep))
+    found = FastView(graph, filters, np.flatnonzero(keep), None, full)
+    if full is not None:
+        return found  # a callable may answer differently next time: never cached
     if len(views) >= 16:
         views.pop(next(iter(views)))
     views[key] = found
