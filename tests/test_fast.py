@@ -431,3 +431,35 @@ def test_cuts_on_any_route_equal_bottlenecks(case: tuple[CareerGraph, str, str])
 
     for run in (compiled, reference):
         assert run(cuts) == run(both)
+
+
+@EXAMPLES
+@given(cases(), st.integers(1, 6))
+def test_k_cheapest_past_int64_sums_use_python_integers(
+    case: tuple[CareerGraph, str, str], k: int
+) -> None:
+    """With no int64 room for distances, the heuristic is summed in Python integers."""
+    from supportladder._private import kpaths
+
+    g, s, t = case
+    fv = compiled_view(g)
+    if fv is None:
+        return
+    fv = fv.subset(np.ones(fv.src.size, dtype=bool))  # a fresh view, not the cached one
+    fv.int_room = 0.0
+    view = _paths.build_view(g, fv.filters)
+    assert kpaths.k_shortest(fv, s, t, k) == _paths.k_shortest(view, s, t, k)
+
+
+def test_hop_bounded_reach_past_int64_sums_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportladder import load
+    from supportladder._private import kpaths
+
+    g = load("support-careers")
+    s = "customer-support-representative"
+    expected = reference(lambda: reachable_roles(g, s, max_steps=3))
+    monkeypatch.setattr(kpaths, "ROOM", 1)  # every route is "too large": the reference answers
+    assert reachable_roles(g, s, max_steps=3) == expected
+    assert reachable_roles(g, s, max_steps=3, budget=4.0) == reference(
+        lambda: reachable_roles(g, s, max_steps=3, budget=4.0)
+    )

@@ -50,9 +50,10 @@ __all__ = ["k_shortest", "reach_within_steps"]
 
 IntArray = npt.NDArray[np.int64]
 UNREACHED = 1 << 62
+ROOM = 1 << 61
 
 
-def _ints(fv: FastView) -> IntArray:
+def _ints(fv: FastView) -> Any:
     if fv.ints is None:
         raise Fallback("move costs do not fit in 61-bit integers")
     return fv.ints
@@ -80,11 +81,11 @@ def distances_to(fv: FastView, t: int) -> list[int]:
     n = fv.n
     reached = np.isfinite(dist)
     if float(dist[reached].max(initial=0)) * (1 + 1e-6) >= fv.int_room:
-        raise Fallback("distances do not fit in 62-bit integers")
+        ints = ints.astype(object)  # sums past 61 bits: Python integers, still vectorised
     pred = pred.astype(np.int64)
     has = pred >= 0  # the move v -> pred[v] is v's first move towards t
     anc = np.where(has, pred, np.arange(n, dtype=np.int64))
-    exact = np.zeros(n, dtype=np.int64)
+    exact = np.zeros(n, dtype=ints.dtype)
     exact[has] = ints[fv.positions(np.flatnonzero(has) * n + pred[has])]
     exact = sum_along_tree(exact, anc)
     # Every move u -> v into a role that reaches t: h(u) <= cost + h(v), exactly.
@@ -184,9 +185,9 @@ def reach_within_steps(
     """
     ints = _ints(fv)
     n, s = fv.n, fv.index[source]
-    cap = UNREACHED - 1 if budget is None else min(_exact_bound(fv, budget), UNREACHED - 1)
-    if int(ints.max(initial=0)) * min(max_steps, n) >= UNREACHED:
-        raise Fallback("route costs do not fit in 62-bit integers")
+    # Every cost is below 2**61; a cost of at most 2**61 on every route keeps each sum
+    # below UNREACHED = 2**62, so int64 never overflows (larger routes fall back).
+    cap = min(_exact_bound(fv, budget), ROOM) if budget is not None else ROOM
     dist = np.full(n, UNREACHED, dtype=np.int64)
     dist[s] = 0
     best: dict[int, tuple[int, ...]] = {s: (s,)}
@@ -198,6 +199,8 @@ def reach_within_steps(
             break
         src, dst = fv.src[live], fv.dst[live]
         total = dist[src] + ints[live]
+        if cap == ROOM and (total[dist[src] < UNREACHED] > ROOM).any():
+            raise Fallback("route costs do not fit in 61-bit integers")
         total[total > cap] = UNREACHED
         new = dist.copy()
         np.minimum.at(new, dst, total)
