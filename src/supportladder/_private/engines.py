@@ -93,6 +93,10 @@ class Request:
 class Engine(Protocol):
     """A request bound to an engine: the operations the queries are built from."""
 
+    @property
+    def graph(self) -> CareerGraph:
+        """The request's graph."""
+
     def edge(self, source: str, target: str) -> Edge:
         """Return one move of the request's view."""
 
@@ -132,6 +136,10 @@ class _Reference:
     def __init__(self, request: Request) -> None:
         self.request = request
         self.view = _paths.build_view(request.graph, request.filters, profile=request.profile)
+
+    @property
+    def graph(self) -> CareerGraph:
+        return self.request.graph
 
     def edge(self, source: str, target: str) -> Edge:
         return self.view.edge(source, target)
@@ -196,6 +204,10 @@ class _Compiled:
     def __init__(self, request: Request, fv: FastView) -> None:
         self.request = request
         self.fv = fv
+
+    @property
+    def graph(self) -> CareerGraph:
+        return self.request.graph
 
     def edge(self, source: str, target: str) -> Edge:
         return self.fv.edge(source, target)
