@@ -447,6 +447,11 @@ class _Given:
 class Reach:
     """A role reachable from a source, with the cheapest route to it.
 
+    Results of :func:`reachable_roles` make their routes when first read: on a large
+    graph the query returns once it knows each role's exact cost, before any route's
+    steps and skill gaps are made.  Reach objects are immutable and compare and hash by
+    ``(role, cost, steps, path)``.
+
     Attributes
     ----------
     role : str
@@ -457,11 +462,6 @@ class Reach:
         The number of moves of that route.
     path : Path
         The route.
-
-    Results of :func:`reachable_roles` make their routes when first read: on a large
-    graph the query returns once it knows each role's exact cost, before any route's
-    steps and skill gaps are made.  Reach objects are immutable and compare and hash by
-    ``(role, cost, steps, path)``.
     """
 
     __slots__ = ("_at", "_of")
