@@ -293,7 +293,13 @@ def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same comparisons with exact sums in 31-bit limbs instead of single int64s."""
     from supportladder._private import fast
 
-    monkeypatch.setattr(fast, "USE_INT64", False)
+    built = fast.FastView.__init__
+
+    def no_int64_room(self: fast.FastView, *args: Any) -> None:
+        built(self, *args)
+        self.int_room = 0.0  # as when distances pass 61 bits: limbs (and Python integers)
+
+    monkeypatch.setattr(fast.FastView, "__init__", no_int64_room)
     test_back_ends_agree()
     test_exact_ties_are_told_from_float_ties()
 

@@ -21,10 +21,13 @@ tuple of role ids is smallest.  Here:
    fall back to the reference).  The lexicographically smallest route is read off it:
    greedily towards one target, or by comparing tuples in exact-distance order for all.
 
-The dispatcher sends profile starts and callable or custom weights to the reference; a
-view with a zero-cost move, or a float tree that is not exactly optimal, raises
+A skill profile is one more node, after every role, with a move to each role
+(:func:`profile_view`); a callable or attribute weight is evaluated once per move.  A view
+with a zero-cost move, or a float tree that is not exactly optimal, raises
 :class:`Fallback` here, and the dispatcher hands the request to the reference.  k cheapest
-routes and ``max_steps`` searches are in :mod:`supportladder._private.kpaths`.
+routes and ``max_steps`` searches are in :mod:`supportladder._private.kpaths`; bottleneck
+searches in :mod:`~supportladder._private.bottlenecks`; betweenness in
+:mod:`~supportladder._private.betweenness`.
 """
 
 from __future__ import annotations
@@ -65,11 +68,10 @@ __all__ = [
 ]
 
 TOLERANCE = 1e-9
-DENSE_POSITIONS = 1 << 21  # role pairs up to which move positions come from a dense table
 """Relative slack under which an edge is a tie candidate, checked exactly."""
 
-USE_INT64 = True
-"""Sum exact costs as single int64s when they fit (tests turn it off to check the limbs)."""
+DENSE_POSITIONS = 1 << 21
+"""Role pairs up to which move positions come from a dense table."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -394,11 +396,7 @@ def dags(
     anc = np.where(has, rows * n + pred, flat)
     pos = fv.positions(pred[has] * n + (flat[has] % n))
     reached = np.isfinite(dist)
-    if (
-        USE_INT64
-        and fv.ints is not None
-        and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room
-    ):
+    if fv.ints is not None and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room:
         dist, tight, scaled = _dags_int64(fv, dist, reached, anc, has, pos)
         if as_int:
             return dist, tight, scaled
