@@ -556,3 +556,53 @@ def test_cli_plot_kinds_like_the_query_commands(
     assert run_cli("plot", "--kinds", "upward,lateral", "-o", str(target)) == 0
     assert run_cli("plot", "--kinds", "sideways", "-o", str(target), "--force") == 2
     assert "kinds: 'sideways'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("dpi", ["0", "-5", "100000", "abc"])
+def test_cli_plot_bad_dpi_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dpi: str
+) -> None:
+    target = tmp_path / "ladder.png"
+    with pytest.raises(SystemExit) as info:
+        run_cli("plot", f"--dpi={dpi}", "-o", str(target))
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--dpi" in err
+    assert "10 to 600" in err
+    assert "Traceback" not in err
+    assert not target.exists()
+
+
+def test_cli_plot_focus_tracks_and_context(tmp_path: Path) -> None:
+    target = tmp_path / "part.png"
+    args = ["plot", "-g", "support-careers", "-o", str(target), "--force"]
+    assert run_cli(*args, "--focus", "developer", "--radius", "2") == 0
+    assert run_cli(*args, "--tracks", "support,success") == 0
+    path = ["--path", "support-technician", "support-team-lead"]
+    assert run_cli(*args, *path, "--context", "1") == 0
+    assert target.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_plot_too_large_names_the_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roles = "\n".join(
+        f'[[roles]]\nid = "r{i}"\ntitle = "Role number {i}"\n'
+        f'level = {1 + i % 3}\ntrack = "t{i % 40}"\n'
+        for i in range(300)
+    )
+    source = tmp_path / "big.toml"
+    source.write_text(f'name = "big"\n{roles}', encoding="utf-8")
+    assert run_cli("plot", "-g", str(source), "-o", str(tmp_path / "big.png")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    for flag in (
+        "--focus ROLE",
+        "--radius N",
+        "--path FROM TO",
+        "--context N",
+        "--kinds",
+        "--tracks",
+    ):
+        assert flag in err
