@@ -247,3 +247,10 @@ def test_a_font_installed_after_the_cache_is_found(monkeypatch: pytest.MonkeyPat
         _text._detect_cjk_font.cache_clear()
     assert family is not None
     assert "CJK" in family
+
+
+def test_the_error_catalogue_shows_the_real_message() -> None:
+    catalogue = (Path(__file__).parents[1] / "docs" / "errors.md").read_text(encoding="utf-8")
+    with pytest.raises(DiagramTooLargeError) as info:
+        plot_graph(big_graph(300))
+    assert str(info.value) in catalogue

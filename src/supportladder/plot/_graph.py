@@ -101,7 +101,7 @@ def draw_graph(graph: CareerGraph, opts: Options) -> tuple[Figure, Axes]:
         )
     extra_x = (aw - lay.width) / 2
     ax.set_xlim(-extra_x, lay.width + extra_x)
-    ax.set_ylim(0, ah)
+    ax.set_ylim(lay.height - ah, lay.height)  # top-aligned, under the title
     ax.set_axis_off()
     _lanes(ax, graph, lay, words, family)
     _boxes(ax, shown.roles, lay, family, {s.source for s in steps or []} | set(route))
