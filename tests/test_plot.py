@@ -606,3 +606,15 @@ def test_cli_plot_too_large_names_the_flags(
         "--tracks",
     ):
         assert flag in err
+
+
+def test_cli_plot_says_when_only_partly_translated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if _text.cjk_font() is None:
+        pytest.skip("no CJK font installed (CI installs fonts-noto-cjk)")
+    target = tmp_path / "zh.png"
+    assert run_cli("plot", "-g", "support-careers", "--lang", "zh", "-o", str(target)) == 0
+    g = supportladder.load("support-careers")
+    done = sum(1 for r in g.roles if "zh" in r.titles)
+    assert f"note: {done} of {len(g.roles)} roles have a title in 'zh'" in capsys.readouterr().err

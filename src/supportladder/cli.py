@@ -203,6 +203,16 @@ def cmd_plot(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
     for warning in caught:
         print(f"supportladder: warning: {warning.message}", file=sys.stderr)
+    if args.lang != "en" and not caught:
+        from supportladder.plot._words import partly_translated
+
+        done, total = partly_translated(g, args.lang)
+        if 0 < done < total:
+            print(
+                f"supportladder: note: {done} of {total} roles have a title in "
+                f"{args.lang!r}; the others are drawn in English",
+                file=sys.stderr,
+            )
     try:
         with (
             matplotlib.rc_context({"svg.hashsalt": "supportladder"}),  # stable SVG ids
@@ -543,6 +553,54 @@ def cmd_chokepoints(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- parser
+def _plot_args(p: argparse.ArgumentParser) -> None:
+    """Add the options of ``supportladder plot``."""
+    p.add_argument(
+        "--path",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="highlight the cheapest route between two roles",
+    )
+    p.add_argument(
+        "--kinds",
+        type=_kinds_arg,
+        metavar="KINDS",
+        help="draw (and route through) only these kinds of move, separated by commas: "
+        "upward, lateral, cross-industry",
+    )
+    p.add_argument("--lang", default="en", help="language of the titles, e.g. zh (default: en)")
+    p.add_argument(
+        "--dpi",
+        type=_dpi_arg,
+        default=150,
+        help=f"resolution of a .png, {_DPI[0]} to {_DPI[1]} (default: 150)",
+    )
+    p.add_argument("--focus", metavar="ROLE", help="draw only ROLE and its neighbourhood")
+    p.add_argument(
+        "--radius",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --focus: roles within N moves (default: 1)",
+    )
+    p.add_argument(
+        "--context",
+        type=int,
+        metavar="N",
+        help="with --path: draw only the route and the roles within N moves of it",
+    )
+    p.add_argument(
+        "--tracks",
+        type=lambda text: [t.strip() for t in text.split(",") if t.strip()],
+        metavar="TRACKS",
+        help="draw only roles of these tracks, separated by commas",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="image file: .png, .svg or .pdf"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``supportladder`` command."""
     parser = _Parser(
@@ -590,50 +648,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("plot", parents=[graph_opt], help="draw a graph as a ladder diagram")
-    p.add_argument(
-        "--path",
-        nargs=2,
-        metavar=("FROM", "TO"),
-        help="highlight the cheapest route between two roles",
-    )
-    p.add_argument(
-        "--kinds",
-        type=_kinds_arg,
-        metavar="KINDS",
-        help="draw (and route through) only these kinds of move, separated by commas: "
-        "upward, lateral, cross-industry",
-    )
-    p.add_argument("--lang", default="en", help="language of the titles, e.g. zh (default: en)")
-    p.add_argument(
-        "--dpi",
-        type=_dpi_arg,
-        default=150,
-        help=f"resolution of a .png, {_DPI[0]} to {_DPI[1]} (default: 150)",
-    )
-    p.add_argument("--focus", metavar="ROLE", help="draw only ROLE and its neighbourhood")
-    p.add_argument(
-        "--radius",
-        type=int,
-        default=1,
-        metavar="N",
-        help="with --focus: roles within N moves (default: 1)",
-    )
-    p.add_argument(
-        "--context",
-        type=int,
-        metavar="N",
-        help="with --path: draw only the route and the roles within N moves of it",
-    )
-    p.add_argument(
-        "--tracks",
-        type=lambda text: [t.strip() for t in text.split(",") if t.strip()],
-        metavar="TRACKS",
-        help="draw only roles of these tracks, separated by commas",
-    )
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="image file: .png, .svg or .pdf"
-    )
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _plot_args(p)
     p.set_defaults(func=cmd_plot)
 
     p = sub.add_parser("import", help="build a graph file from O*NET, ESCO or observed moves")
