@@ -34,8 +34,11 @@ Examples
 >>> fig, ax = plot_graph(g, path=["rep", "lead"])
 >>> sorted(t.get_text().replace("\n", " ") for t in ax.texts if t.get_gid().startswith("role:"))
 ['Customer Success Manager', 'Support Representative', 'Team Lead']
->>> [t.get_text() for t in ax.get_legend().get_texts()]
-['upward', 'lateral', 'path (cost 4)']
+>>> from supportladder.plot._common import fmt  # costs come from the graph's weights
+>>> [t.get_text() for t in ax.get_legend().get_texts()] == [
+...     "upward", "lateral", f"path (cost {fmt(g.weight('rep', 'lead'))})"
+... ]
+True
 >>> [float(v) for v in fig.get_size_inches()]  # a 16:9 slide
 [13.33, 7.5]
 >>> plt.close(fig)
@@ -249,8 +252,11 @@ def plot_path(
     ...     ],
     ... )
     >>> fig, ax = plot_path(g, ["rep", "lead"])
-    >>> [t.get_text() for t in ax.texts if t.get_gid() == "kind:rep->lead"]
-    ['upward · 4']
+    >>> from supportladder.plot._common import fmt
+    >>> [t.get_text() for t in ax.texts if t.get_gid() == "kind:rep->lead"] == [
+    ...     f"upward · {fmt(g.weight('rep', 'lead'))}"
+    ... ]
+    True
     >>> print([t.get_text() for t in ax.texts if t.get_gid() == "skills:rep->lead"][0])
     Communication: good → strong
     Leadership: none → good
