@@ -362,24 +362,40 @@ def _skills_to_build(g: CareerGraph, step: Any) -> str:
 
 
 def _requires(step: Any) -> str:
-    r = step.requirements
-    parts = []
-    if r.tenure_months is not None:
-        parts.append(f"{r.tenure_months} months")
-    if r.education:
-        parts.append(str(r.education))
-    parts.extend(r.certifications)
-    if r.assessment:
-        parts.append(str(r.assessment))
-    return "; ".join(parts) or "-"
+    from supportladder.queries import requirement_text
+
+    return requirement_text(step.requirements) or "-"
 
 
-def _steps_table(g: CareerGraph, path: Any) -> str:
+def _helps(step: Any) -> str:
+    from supportladder.queries import requirement_text
+
+    advantages = getattr(step, "advantages", None)
+    return (requirement_text(advantages) if advantages else "") or "-"
+
+
+def _explained(g: CareerGraph, step: Any) -> str:
+    """Return a move's skill-delta breakdown: base, each gap's share, surplus."""
+    parts = [f"base {step.base:g}"]
+    for gap in step.gaps:
+        mark = " (imputed)" if gap.imputed else ""
+        parts.append(
+            f"{g.skill(gap.skill).name} {_level(g, gap.from_)}{mark} → "
+            f"{_level(g, gap.to)} +{gap.cost:g}"
+        )
+    if step.surplus:
+        parts.append(f"surplus +{step.surplus:g}")
+    return ", ".join(parts)
+
+
+def _steps_table(g: CareerGraph, path: Any, *, explain: bool = False) -> str:
     """Return a route's moves as numbered blocks, wrapped to the terminal width."""
-    return _moves_text(g, path.steps)
+    return _moves_text(g, path.steps, explain=explain)
 
 
-def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) -> str:
+def _moves_text(
+    g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True, explain: bool = False
+) -> str:
     """Return moves as blocks (title line, kind and cost, skills, requirements), wrapped."""
     import shutil
     import textwrap
@@ -391,10 +407,12 @@ def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) 
         lines.append(f"  {mark}{g.role(s.source).title} → {g.role(s.target).title}")
         indent = " " * (len(mark) + 2)
         lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
-        for label, text in (
-            ("skills to build", _skills_to_build(g, s)),
+        rows = [
+            ("cost", _explained(g, s)) if explain else ("skills to build", _skills_to_build(g, s)),
             ("requires", _requires(s)),
-        ):
+            ("helps", _helps(s)),
+        ]
+        for label, text in rows:
             if text != "-":
                 lines.extend(
                     textwrap.wrap(
@@ -440,7 +458,7 @@ def cmd_path(args: argparse.Namespace) -> int:
         moves = len(p.steps)
         print(f"\nroute {n}: cost {p.cost:g}, {moves} move{'s' if moves != 1 else ''}")
         if p.steps:
-            print(_steps_table(g, p))
+            print(_steps_table(g, p, explain=args.explain))
     return EXIT_OK
 
 
@@ -718,6 +736,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=1,
         metavar="K",
         help="show the K cheapest loop-free routes (default: 1)",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="show why each move costs what it does: the base, each skill gap's share, surplus",
     )
     p.set_defaults(func=cmd_path)
 

@@ -277,7 +277,7 @@ class CareerGraph:
         cached = self._cache.get("imputer")
         if cached is None:
             cached = self._cache["imputer"] = weights.imputer_of(
-                self._skill_table(), float(self.scale.minimum)
+                self._skill_table(), float(self.scale.minimum), len(self.skills)
             )
         return cached
 
