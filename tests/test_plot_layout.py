@@ -254,3 +254,21 @@ def test_the_error_catalogue_shows_the_real_message() -> None:
     with pytest.raises(DiagramTooLargeError) as info:
         plot_graph(big_graph(300))
     assert str(info.value) in catalogue
+
+
+def test_long_words_are_hyphenated_only_when_nothing_else_fits() -> None:
+    meter = _text.Meter()
+    word = "Representative"
+    width = meter.size(word, 8.0)[0]
+    assert _text.wrap_to(meter, f"Senior {word}", width, 8.0, None) == f"Senior\n{word}"
+    assert _text.wrap_to(meter, word, width * 0.7, 8.0, None) is None
+    cut = _text.wrap_to(meter, word, width * 0.7, 8.0, None, hyphenate=True)
+    assert cut is not None
+    head, tail = cut.split("\n")
+    assert head.endswith("-")
+    assert head[:-1] + tail == word
+    # a graph whose widest row needs it still draws, at 8 pt
+    roles = [Role(f"r{i}", f"Representative {i}", 1, track=f"t{i}") for i in range(14)]
+    fig, ax = plot_graph(CareerGraph("wide", roles=roles))
+    assert any(t.get_text().startswith("Representa") and "-\n" in t.get_text() for t in ax.texts)
+    assert_legible(fig, ax)

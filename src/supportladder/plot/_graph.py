@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Options", "draw_graph"]
 
-_MARGINS: Final = {"left": 0.45, "right": 0.12, "bottom": 0.1, "top": 0.42}  # inches
+_MARGINS: Final = {"left": 0.4, "right": 0.08, "bottom": 0.1, "top": 0.42}  # inches
 _TRACK_COLORS: Final = (
     "#E8F1FA",
     "#FDF1E0",

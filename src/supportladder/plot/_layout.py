@@ -27,7 +27,7 @@ from supportladder.plot._text import LINE_SPACING, Meter, wrap_to
 __all__ = ["Band", "Layout", "fit", "order", "pack"]
 
 _FONT_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
-_PAD = 0.04  # inches between a title and its box
+_PAD = 0.035  # inches between a title and its box
 
 
 class Band(NamedTuple):
@@ -179,8 +179,11 @@ def fit(
     columns = max((b.col + b.width for b in bands), default=1)
     slots = order(roles, moves, bands)
     width, height = size
-    for fontsize in _FONT_SIZES:
-        hgap = max(0.13, 1.3 * fontsize / 72)
+    # Each font size with the usual column gaps, then with narrow ones (0.1 in: still room
+    # for a few lanes of moves) before giving up on it.
+    # Long words are hyphenated only when nothing else fits.
+    tries = [(f, g, False) for f in _FONT_SIZES for g in (max(0.13, 1.3 * f / 72), 0.1)]
+    for fontsize, hgap, hyphenate in [*tries, (_FONT_SIZES[-1], 0.1, True)]:
         slot_w = min((width - hgap) / columns, fontsize * 16 / 72 + hgap)
         box_w = slot_w - hgap
         if box_w < 4 * fontsize / 72:
@@ -188,7 +191,7 @@ def fit(
         text_w = (box_w - 2 * _PAD) * 72
         labels: dict[str, str] = {}
         for role in roles:
-            wrapped = wrap_to(meter, titles[role.id], text_w, fontsize, family)
+            wrapped = wrap_to(meter, titles[role.id], text_w, fontsize, family, hyphenate=hyphenate)
             if wrapped is None:
                 break
             labels[role.id] = wrapped

@@ -265,9 +265,19 @@ class Meter:
 
 
 def wrap_to(
-    meter: Meter, text: str, width_pt: float, fontsize: float, family: list[str] | None
+    meter: Meter,
+    text: str,
+    width_pt: float,
+    fontsize: float,
+    family: list[str] | None,
+    *,
+    hyphenate: bool = False,
 ) -> str | None:
-    """Wrap ``text`` so no line is wider than ``width_pt``; ``None`` if a word cannot fit."""
+    """Wrap ``text`` so no line is wider than ``width_pt``; ``None`` if a word cannot fit.
+
+    With ``hyphenate``, a word too long for a line is cut with a hyphen (at least four
+    letters either side) instead.
+    """
     if meter.size(text, fontsize, family)[0] <= width_pt:
         return text
     if wide(text):
@@ -280,12 +290,34 @@ def wrap_to(
                 return candidate
         return None
     lines: list[str] = []
+    words: list[str] = []
     for word in text.split():
-        if meter.size(word, fontsize, family)[0] > width_pt:
+        if meter.size(word, fontsize, family)[0] <= width_pt:
+            words.append(word)
+            continue
+        cut = _hyphen_cut(meter, word, width_pt, fontsize, family) if hyphenate else None
+        if cut is None:
             return None
+        words += cut
+    for word in words:
         joined = f"{lines[-1]} {word}" if lines else word
-        if lines and meter.size(joined, fontsize, family)[0] <= width_pt:
+        if (
+            lines
+            and not lines[-1].endswith("-")
+            and meter.size(joined, fontsize, family)[0] <= width_pt
+        ):
             lines[-1] = joined
         else:
             lines.append(word)
     return "\n".join(lines)
+
+
+def _hyphen_cut(
+    meter: Meter, word: str, width_pt: float, fontsize: float, family: list[str] | None
+) -> list[str] | None:
+    for at in range(len(word) - 4, 3, -1):
+        head, tail = word[:at] + "-", word[at:]
+        fits = meter.size(head, fontsize, family)[0] <= width_pt
+        if fits and meter.size(tail, fontsize, family)[0] <= width_pt:
+            return [head, tail]
+    return None
