@@ -291,3 +291,18 @@ def test_every_dead_end_is_the_top_or_a_destination() -> None:
     text = (folder / "support-careers.toml").read_text(encoding="utf-8")
     for role in dead:
         assert role in text.split("ROLES WITH NO MOVE OUT")[1].split("[[transitions]]")[0]
+
+
+def test_readme_shows_the_current_first_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's first example is the answer this checkout gives."""
+    from pathlib import Path
+
+    from supportladder.cli import main
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert main(["path", "Customer Support Representative", "Chief Customer Officer"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # the route line and the numbered move lines ("  1. A → B")
+    printed = [line for line in out if line.startswith("route") or line[2:3].isdigit()]
+    assert printed == shown

@@ -412,8 +412,8 @@ def test_skill_gap_without_an_edge(mini: CareerGraph) -> None:
         mini.transition("account-manager", "manager")
     gaps = skill_gap(mini, "account-manager", "manager")
     assert gaps == mini.gaps("account-manager", "manager")
-    # the account manager does not rate leadership: imputed from its rung (L2: the lead's 2)
-    assert Gap("leadership", 2.0, 3.0, imputed=True) in gaps
+    # the account manager does not rate leadership, nor does any role below its rung: none
+    assert Gap("leadership", 0.0, 3.0, imputed=True) in gaps
     assert (
         skill_gap(mini, {"leadership": "strong"}, "manager")
         == mini.delta({"leadership": 3.0}, "manager")[1]

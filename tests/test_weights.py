@@ -78,7 +78,7 @@ def test_skipping_a_rung_costs_more_than_climbing_it() -> None:
     )
 
 
-def test_imputation_prefers_the_source_track() -> None:
+def test_imputation_reads_only_the_source_track() -> None:
     skills = [Skill("s", "S")]
     roles = [
         Role("rep", "Rep", 3, track="support"),
@@ -90,6 +90,9 @@ def test_imputation_prefers_the_source_track() -> None:
     (gap,) = g.gaps("rep", "lead")
     assert gap.imputed
     assert gap.from_ == 1.0  # the support peer's rating, not the product manager's
+    alone = g.evolve(roles=[r for r in roles if r.id != "peer"])
+    (gap,) = alone.gaps("rep", "lead")
+    assert gap.from_ == 0.0  # no support role at or below L3 rates it: none
 
 
 def test_big_graph_weights_are_vectorised() -> None:

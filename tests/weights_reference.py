@@ -8,17 +8,16 @@ from collections.abc import Mapping
 from supportladder import CareerGraph
 
 
-def imputed_level(graph: CareerGraph, skill: str, rung: int, track: str | None = None) -> float:
-    """Median rating of ``skill`` at the nearest rung <= ``rung`` that rates it — among
-    ``track``'s roles if any of them does, else among all roles — else the scale's floor."""
-    for same_track in (True, False):
+def imputed_level(graph: CareerGraph, skill: str, rung: int, track: str) -> float:
+    """Median rating of ``skill`` among ``track``'s roles at the nearest rung <= ``rung``
+    that rates it; else among all roles at the nearest rung < ``rung``; else the floor."""
+    for same_track, top in ((True, rung), (False, rung - 1)):
         by_rung: dict[int, list[float]] = {}
         for role in graph.roles:
-            if same_track and role.track != track:
-                continue
             level = graph.effective_skills(role.id).get(skill)
-            if level is not None and role.level <= rung:
-                by_rung.setdefault(role.level, []).append(level)
+            if level is None or role.level > top or (same_track and role.track != track):
+                continue
+            by_rung.setdefault(role.level, []).append(level)
         if by_rung:
             return float(statistics.median(by_rung[max(by_rung)]))
     return graph.scale.minimum

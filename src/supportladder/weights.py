@@ -25,11 +25,12 @@ not say.  An explicit ``"none"`` is a rating.  The two enter a gap differently:
 * a move never charges for a skill the **target** does not rate — the target does not ask
   for it;
 * when the **source** does not rate a skill the target rates, its level is *imputed from its
-  rung*: the median level that the roles of the nearest rung at or below the source's rung
-  give the skill — among the roles of the source's own track if any of them rates it there,
-  else among all roles.  If no role at or below that rung rates the skill, nobody there is
-  expected to hold it and the imputed level is the scale's lowest.  Such a gap is marked
-  ``imputed``; explanations say so.
+  rung*: the median level that the roles of the source's own track give the skill at the
+  nearest rung at or below the source's.  If no role of that track does, the median over
+  all tracks at the nearest rung *strictly below* the source's (the rungs it has climbed
+  past: a store manager's retail rating says nothing of a team lead on the same rung).  If
+  no such role rates the skill, nobody there is expected to hold it and the imputed level
+  is the scale's lowest.  Such a gap is marked ``imputed``; explanations say so.
 
 A skill profile (a person's self-assessment) is not imputed: a skill it does not list
 counts as the scale's lowest level.
@@ -158,16 +159,17 @@ class _Medians:
         query = group * _RUNGS + rung
         j = np.maximum(np.searchsorted(self.key, query, side="right") - 1, 0)
         found = (self.key[j] <= query) & (self.key[j] // _RUNGS == group)
-        return found, self.level[j]
+        level: FloatArray = self.level[j]
+        return found, level
 
 
 @attrs.frozen(eq=False)
 class _Imputer:
     """A source's level of a skill it does not rate.
 
-    The median at the nearest rung at or below its own, over its own track's roles if any of
-    them rates the skill there, else over every role; the scale's lowest level if no role at
-    or below the rung rates it.
+    The median rating that the roles of the source's own track give the skill at the
+    nearest rung at or below the source's; failing that, the median over every track at the
+    nearest rung strictly below it; failing that, the scale's lowest level.
     """
 
     by_track: _Medians
@@ -194,11 +196,12 @@ class _Imputer:
 
     def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
         """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
-        in_track, track_level = self.by_track.lookup(track * self.n_skills + skill, rung)
-        anywhere, level = self.by_skill.lookup(skill, rung)
-        out: FloatArray = np.where(
-            in_track & (track >= 0), track_level, np.where(anywhere, level, self.floor)
-        )
+        in_track, out = self.by_track.lookup(track * self.n_skills + skill, rung)
+        rest = np.flatnonzero(~in_track)
+        if rest.size:
+            below, level = self.by_skill.lookup(skill[rest], rung[rest] - 1)
+            out[rest] = np.where(below, level, self.floor)
+        out[track < 0] = self.floor
         return out
 
 
@@ -243,6 +246,16 @@ class MoveCosts:
         )
 
 
+def _power(x: FloatArray, p: float) -> FloatArray:
+    """Return ``x ** p`` elementwise (exact squares and identities where ``p`` is 1 or 2)."""
+    if p == 1.0:
+        return x
+    if p == 2.0:
+        out: FloatArray = x * x
+        return out
+    return np.asarray(np.power(x, p), dtype=np.float64)
+
+
 def _costs(
     sources: SkillTable,
     src: IntArray,
@@ -265,21 +278,25 @@ def _costs(
     skill = targets.skill[pos]
     need = targets.level[pos]
     # The source's own rating where it has one, else its rung's imputed level.
-    keys = sources.keys(n_skills)
-    query = src[move] * n_skills + skill
     rows = src[move]
-    guess = imputer(skill, sources.rung[rows], sources.track[rows])
+    keys = sources.keys(n_skills)
     if keys.size:
+        query = rows * n_skills + skill
         at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
         rated = keys[at] == query
-        have = np.where(rated, sources.level[at], guess)
+        have = sources.level[at]
     else:
-        rated = np.zeros(query.size, dtype=np.bool_)
-        have = guess
+        rated = np.zeros(skill.size, dtype=np.bool_)
+        have = np.zeros(skill.size, dtype=np.float64)
+    unrated = np.flatnonzero(~rated)
+    if unrated.size:
+        have[unrated] = imputer(
+            skill[unrated], sources.rung[rows[unrated]], sources.track[rows[unrated]]
+        )
     delta = need - have
-    p = weighting.gap_exponent
-    rise = importance[skill] * np.power(np.maximum(delta, 0.0), p)
-    fall = importance[skill] * np.power(np.maximum(-delta, 0.0), p)
+    share = importance[skill] * _power(np.abs(delta), weighting.gap_exponent)
+    rise = np.where(delta > 0, share, 0.0)
+    fall = np.where(delta < 0, share, 0.0)
     total_rise = np.bincount(move, weights=rise, minlength=m)
     surplus = np.asarray(
         weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m), dtype=np.float64

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 from supportladder.graph import CareerGraph
 from supportladder.model import Kind, Role
 from supportladder.plot import _common as c
-from supportladder.plot._layout import Layout, fit
+from supportladder.plot._layout import Layout, fit, level_of
 from supportladder.plot._routing import Route, route_moves, smooth
 from supportladder.plot._select import DiagramTooLargeError, Selection, select
 from supportladder.plot._text import LINE_SPACING, Meter, fonts_for
@@ -310,6 +310,7 @@ def _moves(
 ) -> None:
     path_keys = {(s.source, s.target) for s in steps or []}
     small = max(8.0, lay.fontsize - 2)
+    place = _Placer(lay, small)
     for move in shown.moves:
         style = c.KIND_STYLES[move.kind]
         a, b = move.key
@@ -324,7 +325,7 @@ def _moves(
             label=move.kind,
         )
         if show_costs and move.key not in path_keys:
-            mx, my = routes[move.key].middle()
+            mx, my = place(routes[move.key], c.fmt(graph.weight(a, b)), bold=False)
             ax.text(
                 mx,
                 my,
@@ -349,7 +350,7 @@ def _moves(
             gid=f"path:{a}->{b}",
             label=step.kind,
         )
-        mx, my = routes[(a, b)].middle()
+        mx, my = place(routes[(a, b)], c.fmt(step.cost), bold=True)
         ax.text(
             mx,
             my,
@@ -363,6 +364,36 @@ def _moves(
             gid=f"cost:{a}->{b}",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": c.PATH_COLOR, "lw": 0.8},
         )
+
+
+class _Placer:
+    """Put cost labels where they overlap no other label and no box (first free spot)."""
+
+    def __init__(self, lay: Layout, fontsize: float) -> None:
+        self.fontsize = fontsize
+        self.taken: list[tuple[float, float, float, float]] = [
+            (x - lay.box_w / 2, y - h / 2, x + lay.box_w / 2, y + h / 2)
+            for (x, y), h in (
+                (lay.centres[rid], lay.box_h[level_of(lay, rid)]) for rid in lay.centres
+            )
+        ]
+
+    def __call__(self, route: Route, text: str, *, bold: bool) -> tuple[float, float]:
+        w = (len(text) * 0.62 + 1.2) * self.fontsize / 72 * (1.1 if bold else 1.0)
+        h = 1.6 * self.fontsize / 72
+        spots = route.spots()
+        for x, y in spots:
+            box = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+            if not any(_meet(box, other) for other in self.taken):
+                self.taken.append(box)
+                return x, y
+        x, y = spots[0]
+        self.taken.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+        return x, y
+
+
+def _meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _decorate(

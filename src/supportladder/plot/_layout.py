@@ -24,7 +24,7 @@ from typing import NamedTuple
 from supportladder.model import Role, Transition
 from supportladder.plot._text import LINE_SPACING, Meter, wrap_to
 
-__all__ = ["Band", "Layout", "fit", "order", "pack"]
+__all__ = ["Band", "Layout", "fit", "level_of", "order", "pack"]
 
 _FONT_SIZES = (12.0, 11.0, 10.0, 9.0, 8.0)
 _PAD = 0.035  # inches between a title and its box
@@ -57,6 +57,12 @@ class Layout(NamedTuple):
     slots: dict[str, int]  # role id -> column
     width: float
     height: float
+
+
+def level_of(lay: Layout, rid: str) -> int:
+    """Return the level of the row a role's box sits in."""
+    y = lay.centres[rid][1]
+    return next(level for level, ry in lay.row_y.items() if ry == y)
 
 
 def pack(roles: Sequence[Role]) -> list[Band]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from supportladder.model import Transition
-from supportladder.plot._layout import Layout
+from supportladder.plot._layout import Layout, level_of
 
 __all__ = ["Route", "route_moves", "smooth"]
 
@@ -29,14 +29,17 @@ class Route(NamedTuple):
 
     points: list[Point]
 
-    def middle(self) -> Point:
-        """Return the middle of the route's longest run (where a cost label goes)."""
-        best, at = -1.0, self.points[0]
-        for (x1, y1), (x2, y2) in zip(self.points, self.points[1:], strict=False):
-            length = abs(x2 - x1) + abs(y2 - y1)
-            if length > best:
-                best, at = length, ((x1 + x2) / 2, (y1 + y2) / 2)
-        return at
+    def spots(self) -> list[Point]:
+        """Return places for a label along the route: runs longest first, middles first."""
+        runs = sorted(
+            zip(self.points, self.points[1:], strict=False),
+            key=lambda run: -(abs(run[1][0] - run[0][0]) + abs(run[1][1] - run[0][1])),
+        )
+        out = []
+        for (x1, y1), (x2, y2) in runs:
+            for t in (0.5, 0.3, 0.7, 0.15, 0.85):
+                out.append((x1 + (x2 - x1) * t, y1 + (y2 - y1) * t))
+        return out
 
 
 class _Plan(NamedTuple):
@@ -49,7 +52,7 @@ class _Plan(NamedTuple):
 
 def _plan(lay: Layout, move: Transition, levels: list[int]) -> _Plan:
     s, t = move.source, move.target
-    rs, rt = levels.index(_level(lay, s)), levels.index(_level(lay, t))
+    rs, rt = levels.index(level_of(lay, s)), levels.index(level_of(lay, t))
     cs, ct = lay.slots[s], lay.slots[t]
     if rs == rt and abs(cs - ct) == 1:
         return _Plan(move.key, move.kind, "side", (rs, rs), None)
@@ -61,11 +64,6 @@ def _plan(lay: Layout, move: Transition, levels: list[int]) -> _Plan:
     if first != last:
         boundary = ct if ct > cs else ct + 1
     return _Plan(move.key, move.kind, "up" if up else "down", (first, last), boundary)
-
-
-def _level(lay: Layout, rid: str) -> int:
-    y = lay.centres[rid][1]
-    return next(level for level, ry in lay.row_y.items() if ry == y)
 
 
 def _ports(lay: Layout, plans: Sequence[_Plan]) -> dict[tuple[str, str, str], float]:
@@ -170,7 +168,7 @@ def route_moves(lay: Layout, moves: Sequence[Transition]) -> dict[tuple[str, str
     for p in plans:
         s, t = p.key
         (sx, sy), (tx, ty) = lay.centres[s], lay.centres[t]
-        hs, ht = lay.box_h[_level(lay, s)] / 2, lay.box_h[_level(lay, t)] / 2
+        hs, ht = lay.box_h[level_of(lay, s)] / 2, lay.box_h[level_of(lay, t)] / 2
         if p.case == "side":
             nudge = 0.04 if (t, s) in keys else 0.0
             nudge = nudge if s < t else -nudge
