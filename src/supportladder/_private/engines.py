@@ -226,13 +226,14 @@ class _Compiled:
         return kpaths.k_shortest(self.fv, _start(self.request), target, k)
 
     def reach(self, budget: float | None) -> Reachable:
-        from supportladder._private import fast, kpaths
+        from supportladder._private import kpaths
+        from supportladder._private import reach as reach_core
 
         start = _start(self.request)
         if self.request.max_steps is not None:
             steps = self.request.max_steps
             return Reachable.of(kpaths.reach_within_steps(self.fv, start, budget, steps))
-        found = fast.reach(self.fv, start, budget)
+        found = reach_core.reach(self.fv, start, budget)
         return Reachable(found.roles(), found.costs(), found.routes)
 
     def joined(self, target: str) -> bool:
