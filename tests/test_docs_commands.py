@@ -178,5 +178,5 @@ def test_a_wrong_synopsis_is_caught() -> None:
     ]
     assert check_synopsis("supportladder path FROM TO [--fast]") == ["--fast: no such option"]
     assert check_synopsis("supportladder export --format dot|svg") == [
-        "--format dot|svg: the choices are ['dot', 'graphml', 'json', 'mermaid']"
+        "--format dot|svg: the choices are ['dot', 'graphml', 'html', 'json', 'mermaid']"
     ]

@@ -194,6 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         "mermaid": export.to_mermaid,
         "graphml": export.to_graphml,
         "json": export.to_json,
+        "html": lambda graph: export.to_html(graph),
     }
     _write_output(writers[args.format](g), args.output, args.force)
     return EXIT_OK
@@ -228,16 +229,37 @@ def cmd_plot(args: argparse.Namespace) -> int:
 
     import matplotlib.pyplot as plt
 
-    from supportladder.plot import FontFallbackWarning, plot_graph
+    from supportladder.plot import DiagramTooLargeError, FontFallbackWarning, plot_graph
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FontFallbackWarning)
         try:
-            fig, _ = plot_graph(g, path=path, kinds=args.kinds, lang=args.lang)
+            fig, _ = plot_graph(
+                g,
+                path=path,
+                kinds=args.kinds,
+                lang=args.lang,
+                focus=args.focus,
+                radius=args.radius,
+                context=args.context,
+                tracks=args.tracks,
+            )
+        except DiagramTooLargeError as exc:
+            raise UsageError(exc.explain(_plot_flag)) from None
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     for warning in caught:
         print(f"supportladder: warning: {warning.message}", file=sys.stderr)
+    if args.lang != "en" and not caught:
+        from supportladder.plot._words import partly_translated
+
+        done, total = partly_translated(g, args.lang)
+        if 0 < done < total:
+            print(
+                f"supportladder: note: {done} of {total} roles have a title in "
+                f"{args.lang!r}; the others are drawn in English",
+                file=sys.stderr,
+            )
     try:
         with (
             matplotlib.rc_context({"svg.hashsalt": "supportladder"}),  # stable SVG ids
@@ -250,6 +272,29 @@ def cmd_plot(args: argparse.Namespace) -> int:
         plt.close(fig)
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _plot_flag(option: str) -> str:
+    if option == "path":
+        return "--path FROM TO"
+    if option == "figsize":
+        return "figure (plot it from Python with figsize=) than"
+    return f"--{option} "
+
+
+_DPI = (10, 600)
+
+
+def _dpi_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = None
+    if value is None or not _DPI[0] <= value <= _DPI[1]:
+        raise argparse.ArgumentTypeError(
+            f"{text[:20]!r} is not a resolution: use a whole number from {_DPI[0]} to {_DPI[1]}"
+        )
+    return value
 
 
 def _plot_metadata(suffix: str) -> dict[str, Any]:
@@ -568,6 +613,59 @@ def cmd_chokepoints(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- parser
+def _plot_args(p: argparse.ArgumentParser) -> None:
+    """Add the options of ``supportladder plot``."""
+    p.add_argument(
+        "--path",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="highlight the cheapest route between two roles",
+    )
+    p.add_argument(
+        "--kinds",
+        type=_kinds_arg,
+        metavar="KINDS",
+        help="draw (and route through) only these kinds of move, separated by commas: "
+        "upward, lateral, cross-industry",
+    )
+    p.add_argument(
+        "--lang",
+        default="en",
+        help="language of the titles, e.g. zh (default: en); `supportladder graphs` lists "
+        "the languages of each bundled graph, `roles --json` those of a file",
+    )
+    p.add_argument(
+        "--dpi",
+        type=_dpi_arg,
+        default=150,
+        help=f"resolution of a .png, {_DPI[0]} to {_DPI[1]} (default: 150)",
+    )
+    p.add_argument("--focus", metavar="ROLE", help="draw only ROLE and its neighbourhood")
+    p.add_argument(
+        "--radius",
+        type=int,
+        default=1,
+        metavar="N",
+        help="with --focus: roles within N moves (default: 1)",
+    )
+    p.add_argument(
+        "--context",
+        type=int,
+        metavar="N",
+        help="with --path: draw only the route and the roles within N moves of it",
+    )
+    p.add_argument(
+        "--tracks",
+        type=lambda text: [t.strip() for t in text.split(",") if t.strip()],
+        metavar="TRACKS",
+        help="draw only roles of these tracks, separated by commas",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="image file: .png, .svg or .pdf"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``supportladder`` command."""
     parser = _Parser(
@@ -624,8 +722,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format",
         required=True,
-        choices=["dot", "mermaid", "graphml", "json"],
-        help="output format: Graphviz DOT, Mermaid flowchart, GraphML or node-link JSON",
+        choices=["dot", "mermaid", "graphml", "json", "html"],
+        help="output format: Graphviz DOT, Mermaid flowchart, GraphML, node-link JSON, or an "
+        "interactive HTML map (one self-contained file)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
@@ -634,30 +733,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "plot", parents=[graph_opt], help="draw a graph as a ladder diagram", **about("plot")
     )
-    p.add_argument(
-        "--path",
-        nargs=2,
-        metavar=("FROM", "TO"),
-        help="highlight the cheapest route between two roles",
-    )
-    p.add_argument(
-        "--kinds",
-        type=_kinds_arg,
-        metavar="KINDS",
-        help="draw (and route through) only these kinds of move, separated by commas: "
-        "upward, lateral, cross-industry",
-    )
-    p.add_argument(
-        "--lang",
-        default="en",
-        help="language of the titles, e.g. zh (default: en); `supportladder graphs` lists "
-        "the languages of each bundled graph, `roles --json` those of a file",
-    )
-    p.add_argument("--dpi", type=int, default=150, help="resolution of a .png (default: 150)")
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="image file: .png, .svg or .pdf"
-    )
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    _plot_args(p)
     p.set_defaults(func=cmd_plot)
 
     p = sub.add_parser(
