@@ -395,3 +395,12 @@ def test_cli_min_similarity(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert supportladder.load(target) == esco.load(DATA, min_similarity=0.5)
     assert main([*args[:-1], "2", "--force"]) == 2
     assert "min_similarity must lie in -1 to 1" in capsys.readouterr().err
+
+
+def test_overlong_code_is_a_row_problem(copy: Path) -> None:
+    path = copy / "occupations_en.csv"
+    rows = read_csv(path)
+    rows[1]["code"] = "1" * 101
+    write_csv(path, rows)
+    with pytest.raises(ImportDataError, match=r"row 3: code '1111.* is 101 characters long"):
+        esco.load(copy)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Final
 
 from supportladder._private.importing import Limits, Problems, Table, read_table, show, slug
-from supportladder.model import Skill
+from supportladder.model import MAX_ID_LENGTH, Skill
 
 __all__ = [
     "DOWNLOAD",
@@ -141,6 +141,12 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, Occupation]:
             )
         elif not label:
             problems.add(row, f"occupation {show(uri)} has an empty preferredLabel; give its name")
+        elif len(role_id) > MAX_ID_LENGTH:
+            problems.add(
+                row,
+                f"code {show(role_id)} is {len(role_id):,} characters long; "
+                f"use ESCO's occupation code, at most {MAX_ID_LENGTH} characters",
+            )
         elif not _ID_RE.fullmatch(role_id):
             problems.add(
                 row, f"malformed code {show(code)}; write ESCO's occupation code, e.g. 4222.1"
