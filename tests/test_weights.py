@@ -125,3 +125,22 @@ def test_bundled_graphs_match_the_formula() -> None:
         g = supportladder.load(name)
         for move in g.transitions:
             assert g.weight(*move.key) == pytest.approx(reference_delta(g, *move.key)[0])
+
+
+def test_a_role_that_rates_nothing_is_imputed_whole() -> None:
+    """An occupation without ratings is neither a free stepping stone nor a free target."""
+    skills = [Skill("s", "S")]
+    roles = [
+        Role("clerk", "Clerk", 2, track="office", skills={"s": 1}),
+        Role("blank", "No ratings", 3, track="office"),
+        Role("lead", "Lead", 3, track="office", skills={"s": 3}),
+        Role("boss", "Boss", 4, track="office", skills={"s": 4}),
+    ]
+    moves = [Transition("clerk", "blank"), Transition("blank", "boss"), Transition("clerk", "lead")]
+    g = CareerGraph("blank", skills=skills, roles=roles, transitions=moves)
+    (into,) = g.gaps("clerk", "blank")
+    assert into.imputed
+    assert into.to == 3.0  # what the lead, its rung's rated role, holds
+    assert g.weight("clerk", "blank") == g.weight("clerk", "lead")
+    (out,) = g.gaps("blank", "boss")
+    assert (out.from_, out.imputed) == (3.0, True)

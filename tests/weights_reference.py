@@ -23,12 +23,44 @@ def imputed_level(graph: CareerGraph, skill: str, rung: int, track: str) -> floa
     return graph.scale.minimum
 
 
+def _imputed_whole(graph: CareerGraph, role: str) -> dict[str, float]:
+    """The levels a role that rates no skill is taken to hold: its rung's, skill by skill."""
+    r = graph.role(role)
+    out = {}
+    for skill in graph.skills:
+        level = _found(graph, skill.id, r.level, r.track)
+        if level is not None:
+            out[skill.id] = level
+    return out
+
+
+def _found(graph: CareerGraph, skill: str, rung: int, track: str) -> float | None:
+    for same_track, top in ((True, rung), (False, rung - 1)):
+        by_rung: dict[int, list[float]] = {}
+        for role in graph.roles:
+            level = graph.effective_skills(role.id).get(skill)
+            if level is None or role.level > top or (same_track and role.track != track):
+                continue
+            by_rung.setdefault(role.level, []).append(level)
+        if by_rung:
+            return float(statistics.median(by_rung[max(by_rung)]))
+    return None
+
+
+def levels_of(graph: CareerGraph, role: str) -> tuple[dict[str, float], bool]:
+    """Return (levels, whole-imputed) for a role: its ratings, or its rung's if it has none."""
+    have = dict(graph.effective_skills(role))
+    if have:
+        return have, False
+    return _imputed_whole(graph, role), True
+
+
 def reference_delta(
     graph: CareerGraph, source: str | Mapping[str, float], target: str
 ) -> tuple[float, list[tuple[str, float, float, bool]]]:
     """Return (weight, [(skill, from, to, imputed)]) by the documented formula."""
     w = graph.weighting
-    need = graph.effective_skills(target)
+    need, target_imputed = levels_of(graph, target)
     rise = surplus = 0.0
     gaps = []
     for skill in graph.skills:
@@ -38,15 +70,15 @@ def reference_delta(
         if isinstance(source, Mapping):
             a, imputed = float(source.get(skill.id, graph.scale.minimum)), False
         else:
-            have = graph.effective_skills(source)
+            have, whole = levels_of(graph, source)
             if skill.id in have:
-                a, imputed = have[skill.id], False
+                a, imputed = have[skill.id], whole
             else:
                 role = graph.role(source)
                 a, imputed = imputed_level(graph, skill.id, role.level, role.track), True
         if b > a:
             rise += skill.importance * (b - a) ** w.gap_exponent
-            gaps.append((skill.id, a, b, imputed))
+            gaps.append((skill.id, a, b, imputed or target_imputed))
         elif a > b:
             surplus += skill.importance * (a - b) ** w.gap_exponent
     return w.base_cost + rise + w.surplus_penalty * surplus, gaps

@@ -290,6 +290,15 @@ class CareerGraph:
             cached = self._cache["skill_table"] = weights.skill_table(self)
         return cached
 
+    def _cost_table(self) -> weights.SkillTable:
+        """Return the table moves are priced on: ratings, and roles that rate nothing imputed."""
+        cached: weights.SkillTable | None = self._cache.get("cost_table")
+        if cached is None:
+            cached = self._cache["cost_table"] = weights.with_imputed_rows(
+                self._skill_table(), self._imputer(), len(self.skills)
+            )
+        return cached
+
     def _imputer(self) -> Any:
         cached = self._cache.get("imputer")
         if cached is None:

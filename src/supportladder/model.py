@@ -577,7 +577,8 @@ class Gap:
         The level held before the move and the level the target role asks for.
     imputed : bool
         ``from_`` is not a rating of the source: the source does not rate the skill, so its
-        level was imputed from its rung (see :mod:`supportladder.weights`).
+        level was imputed from its rung (or, for a target that rates no skill at all,
+        ``to`` was); see :mod:`supportladder.weights`.
     cost : float
         What this gap adds to the move's weight: ``importance·(to − from_)^gap_exponent``.
 

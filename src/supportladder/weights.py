@@ -32,6 +32,11 @@ not say.  An explicit ``"none"`` is a rating.  The two enter a gap differently:
   no such role rates the skill, nobody there is expected to hold it and the imputed level
   is the scale's lowest.  Such a gap is marked ``imputed``; explanations say so.
 
+A role that rates **no skill at all** (an imported occupation without ratings) is imputed
+whole: as a source and as a target it holds, and asks for, what its track's roles at its
+rung hold (by the rule above, every skill a rating is found for), marked imputed.  So such a
+role is neither a free stepping stone nor a free destination.
+
 A skill profile (a person's self-assessment) is not imputed: a skill it does not list
 counts as the scale's lowest level.
 
@@ -58,7 +63,15 @@ from supportladder.model import MAX_LEVEL, Gap, Weighting
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
 
-__all__ = ["MoveCosts", "SkillTable", "move_costs", "profile_costs", "skill_table"]
+__all__ = [
+    "MoveCosts",
+    "SkillTable",
+    "imputer_of",
+    "move_costs",
+    "profile_costs",
+    "skill_table",
+    "with_imputed_rows",
+]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -81,6 +94,11 @@ class SkillTable:
     level: FloatArray
     rung: IntArray
     track: IntArray
+    imputed: BoolArray = attrs.field(default=None)  # per entry: not a rating (default: none)
+
+    def __attrs_post_init__(self) -> None:
+        if self.imputed is None:
+            object.__setattr__(self, "imputed", np.zeros(self.skill.size, dtype=np.bool_))
 
     @property
     def rows(self) -> int:
@@ -129,6 +147,44 @@ def skill_table(graph: CareerGraph) -> SkillTable:
         [r.level for r in graph.roles],
         [codes[r.track] for r in graph.roles],
         rank,
+    )
+
+
+def with_imputed_rows(table: SkillTable, imputer: _Imputer, n_skills: int) -> SkillTable:
+    """Return ``table`` with every row that rates nothing filled in from the imputer.
+
+    A role whose sources rate none of its skills (an O*NET occupation without ratings) is
+    taken to hold, and to ask for, what its track's roles at its rung hold: every skill
+    the imputer finds a rating for, marked imputed.  Rows that rate anything are kept.
+    """
+    counts = np.diff(table.indptr)
+    empty = np.flatnonzero(counts == 0)
+    if empty.size == 0 or n_skills == 0:
+        return table
+    skills = np.arange(n_skills, dtype=np.int64)
+    rows: list[tuple[IntArray, FloatArray, BoolArray]] = []
+    filled: dict[int, tuple[IntArray, FloatArray]] = {}
+    for i in empty.tolist():
+        found, level = imputer.find(
+            skills, np.full(n_skills, table.rung[i]), np.full(n_skills, table.track[i])
+        )
+        filled[i] = (skills[found], level[found])
+    for i in range(table.rows):
+        if i in filled:
+            skill, level = filled[i]
+            rows.append((skill, level, np.ones(skill.size, dtype=np.bool_)))
+        else:
+            lo, hi = int(table.indptr[i]), int(table.indptr[i + 1])
+            rows.append((table.skill[lo:hi], table.level[lo:hi], table.imputed[lo:hi]))
+    indptr = np.zeros(table.rows + 1, dtype=np.int64)
+    np.cumsum([r[0].size for r in rows], out=indptr[1:])
+    return SkillTable(
+        indptr,
+        np.concatenate([r[0] for r in rows]).astype(np.int64),
+        np.concatenate([r[1] for r in rows]).astype(np.float64),
+        table.rung,
+        table.track,
+        np.concatenate([r[2] for r in rows]).astype(np.bool_),
     )
 
 
@@ -194,15 +250,27 @@ class _Imputer:
         none = _Medians(np.zeros(0, dtype=np.int64), np.zeros(0))
         return cls(none, none, 1, floor)
 
-    def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
-        """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
-        in_track, out = self.by_track.lookup(track * self.n_skills + skill, rung)
-        rest = np.flatnonzero(~in_track)
+    def find(
+        self, skill: IntArray, rung: IntArray, track: IntArray
+    ) -> tuple[BoolArray, FloatArray]:
+        """Return (found, level) for each entry.
+
+        ``found`` says whether a rating was found to impute from; ``level`` is the scale's
+        lowest where none was.
+        """
+        found, out = self.by_track.lookup(track * self.n_skills + skill, rung)
+        rest = np.flatnonzero(~found)
         if rest.size:
             below, level = self.by_skill.lookup(skill[rest], rung[rest] - 1)
             out[rest] = np.where(below, level, self.floor)
+            found[rest] = below
         out[track < 0] = self.floor
-        return out
+        found[track < 0] = False
+        return found, out
+
+    def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
+        """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
+        return self.find(skill, rung, track)[1]
 
 
 @attrs.frozen(eq=False)
@@ -277,6 +345,7 @@ def _costs(
     pos = np.repeat(targets.indptr[dst] - ptr[:-1], counts) + np.arange(ptr[-1], dtype=np.int64)
     skill = targets.skill[pos]
     need = targets.level[pos]
+    need_imputed = targets.imputed[pos]
     # The source's own rating where it has one, else its rung's imputed level.
     rows = src[move]
     keys = sources.keys(n_skills)
@@ -285,9 +354,11 @@ def _costs(
         at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
         rated = keys[at] == query
         have = sources.level[at]
+        have_imputed = rated & sources.imputed[at]
     else:
         rated = np.zeros(skill.size, dtype=np.bool_)
         have = np.zeros(skill.size, dtype=np.float64)
+        have_imputed = rated
     unrated = np.flatnonzero(~rated)
     if unrated.size:
         have[unrated] = imputer(
@@ -313,7 +384,7 @@ def _costs(
         skill=skill[up],
         from_=have[up],
         to=need[up],
-        imputed=~rated[up],
+        imputed=(~rated | have_imputed | need_imputed)[up],
         cost=rise[up],
         skill_ids=skill_ids,
     )
@@ -329,7 +400,7 @@ def move_costs(graph: CareerGraph, src: IntArray, dst: IntArray) -> MoveCosts:
 
     ``src`` and ``dst`` index ``graph.roles``; the moves need not exist in the graph.
     """
-    table = graph._skill_table()
+    table = graph._cost_table()
     importance, ids = _context(graph)
     return _costs(
         table,
@@ -360,7 +431,7 @@ def profile_costs(
     return _costs(
         source,
         np.zeros(len(targets), dtype=np.int64),
-        graph._skill_table(),
+        graph._cost_table(),
         np.asarray(targets, dtype=np.int64),
         importance=importance,
         weighting=graph.weighting,
