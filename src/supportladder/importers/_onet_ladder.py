@@ -2,7 +2,7 @@
 
 Similarity alone links a clerk to the managers whose work resembles theirs, skipping the
 supervisory step every career ladder has.  With ``ladder=True`` (the default of
-:func:`~supportladder.importers.onet.read`) three rules, taken from the SOC classification's
+:func:`~supportladder.importers.onet.read`) four rules, taken from the SOC classification's
 own definitions, shape the similarity neighbours into career moves:
 
 1. an upward move rises at most one Job Zone;
@@ -11,7 +11,10 @@ own definitions, shape the similarity neighbours into career moves:
 3. every occupation of a major group that has first-line supervisors (the SOC minor group
    ``NN-1000``, titled "First-Line Supervisors of ...") gets a move to the most similar of
    them at its own Job Zone or one above ("promotion", even if it is not among its
-   ``neighbours``).
+   ``neighbours``);
+4. every first-line supervisor gets a move to the most similar management occupation (SOC
+   major group 11) at its own Job Zone or one above: supervision's next rung is
+   management, whether or not a manager is among its ``neighbours``.
 
 Examples
 --------
@@ -60,18 +63,17 @@ def apply_ladder(
     for j, c in enumerate(kept):
         if supervisor[c]:
             by_group.setdefault(c[:2], []).append(j)
+    managers = [j for j, c in enumerate(kept) if c[:2] == "11"]
     out: list[list[tuple[int, float]]] = []
     dropped = 0
     added: set[tuple[int, int]] = set()
     for i, src in enumerate(kept):
         row = [(j, s) for j, s in near[i] if _allowed(src, kept[j], zones, supervisor)]
         dropped += len(near[i]) - len(row)
-        heads = [
-            j
-            for j in by_group.get(src[:2], [])
-            if j != i and zones[src] <= zones[kept[j]] <= zones[src] + 1
-        ]
-        if heads and not supervisor[src]:
+        # rule 3 for everyone below supervision, rule 4 for the supervisors themselves
+        pool = managers if supervisor[src] else by_group.get(src[:2], [])
+        heads = [j for j in pool if j != i and zones[src] <= zones[kept[j]] <= zones[src] + 1]
+        if heads and src[:2] != "11":
             best = max(heads, key=lambda j: (combined[i, j], -j))
             if np.isfinite(combined[i, best]) and all(j != best for j, _ in row):
                 row.append((best, float(combined[i, best])))

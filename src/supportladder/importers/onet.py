@@ -44,8 +44,8 @@ A two-occupation release, written to a temporary folder:
 (2, 'Office and Administrative Support')
 >>> g.transition("43-4051.00", "43-1011.00").kind
 'upward'
->>> g.weight("43-4051.00", "43-1011.00")  # 1 base + 0.75 importance x 1 level of Speaking
-1.75
+>>> g.weight("43-4051.00", "43-1011.00")  # base 2 + importance 0.75 x (1 level of Speaking)²
+2.75
 """
 
 from __future__ import annotations
@@ -91,13 +91,14 @@ from supportladder.importers._onet_files import (
     read_ratings,
 )
 from supportladder.importers._onet_ladder import apply_ladder
-from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Transition
+from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Transition, Weighting
 
 __all__ = [
     "DESCRIPTORS",
     "FILES",
     "GROUPS",
     "ONET_SCALE",
+    "ONET_WEIGHTING",
     "SOC_MAJOR_GROUPS",
     "WEIGHTS",
     "Agreement",
@@ -114,6 +115,15 @@ DESCRIPTORS: Final = BLOCKS
 
 ONET_SCALE: Final = Scale({str(i): i for i in range(8)})
 """O*NET's Level (LV) scale, 0 to 7, with levels named ``"0"`` … ``"7"``."""
+
+ONET_WEIGHTING: Final = Weighting(base_cost=2.0)
+"""The cost model of an O*NET import: the default gap exponent (2) and a base cost of 2.
+
+O*NET rates some 70 skill and knowledge elements per occupation on a 0–7 scale, and
+similar occupations differ by fractions of a level in many of them: with a base cost of 1,
+cheapest routes wander through five or six near-identical clerical jobs rather than take
+the one real step up, to first-line supervisor.  A base of 2 makes a job change cost about
+what rising one level in two skills does (see ``docs/weights.md``)."""
 
 SOC_MAJOR_GROUPS: Final = {
     "11": "Management",
@@ -347,7 +357,11 @@ def read(
                     note=(
                         f"inferred: similarity {sim:.2f} ({describe(i, j, blocks, sims)}), "
                         + (
-                            "promotion to the most similar first-line supervisor"
+                            (
+                                "promotion to the most similar manager"
+                                if other[:2] == "11"
+                                else "promotion to the most similar first-line supervisor"
+                            )
                             if (i, j) in promoted
                             else f"neighbour {rank} of {code}"
                         )
@@ -370,6 +384,7 @@ def read(
             f"occupations by {used}."
         ),
         scale=ONET_SCALE,
+        weighting=ONET_WEIGHTING,
         skills=skills,
         roles=roles,
         transitions=transitions,
@@ -530,8 +545,9 @@ def load(
     ladder : bool
         Shape the neighbours into career moves (default ``True``): an upward move rises at
         most one Job Zone; management (SOC 11) is entered from management, a first-line
-        supervisor or Job Zone 4–5; and each occupation gets a move to the most similar
-        first-line supervisor of its major group (see ``docs/importers.md``).
+        supervisor or Job Zone 4–5; each occupation gets a move to the most similar
+        first-line supervisor of its major group, and each supervisor one to the most
+        similar manager (see ``docs/importers.md``).
     name : str
         The graph's name (default ``"onet"``).
     source : str, optional
