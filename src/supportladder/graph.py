@@ -17,6 +17,7 @@ costs only ``base_cost`` (unless ``surplus_penalty`` is set).
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -360,6 +361,10 @@ class CareerGraph:
                 gaps=[gap.to_dict() for gap in gaps],
                 requirements=move.requirements.to_dict(),
             )
+            if move.observed is not None:  # weight="observed" / "months"; others lack them
+                g.edges[move.key]["observed"] = 0.0 - math.log(move.observed.probability)
+                if move.observed.median_months is not None:
+                    g.edges[move.key]["months"] = move.observed.median_months
         return g
 
     def to_networkx(self) -> nx.DiGraph:

@@ -441,6 +441,8 @@ def _lines(graph: CareerGraph) -> Iterator[str]:
         fields = _non_defaults(move)
         if "requirements" in fields:
             fields["requirements"] = _non_defaults(fields["requirements"])
+        if "observed" in fields:
+            fields["observed"] = _non_defaults(fields["observed"])
         yield ""
         yield "[[transitions]]"
         yield from w.assignments(fields)

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import math
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
@@ -66,7 +67,7 @@ from supportladder._private.paths import (
 )
 from supportladder.errors import NoPathError, QueryArgumentError
 from supportladder.graph import CareerGraph
-from supportladder.model import HOLLAND_LETTERS, Gap, Requirements, Role
+from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Role
 
 if TYPE_CHECKING:
     import pandas
@@ -161,6 +162,10 @@ class Step:
         The skills to build on this move, in the graph's skill order.
     requirements : Requirements
         Tenure, education, certifications and assessment the move asks for.
+    observed : Observed, optional
+        What career histories show of the move, if the graph holds observations.
+    skill_cost : float, optional
+        The move's skill-delta weight, set with ``observed`` (``cost`` may be another weight).
     """
 
     source: str
@@ -169,18 +174,35 @@ class Step:
     cost: float
     gaps: tuple[Gap, ...] = field(default=(), converter=_tuple_of_gaps)
     requirements: Requirements = field(factory=Requirements)
+    observed: Observed | None = field(default=None, kw_only=True)
+    skill_cost: float | None = field(default=None, kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"source", "target", "kind", "cost", "gaps": [{"skill", "from", "to"}]}``."""
-        return {
+        """Return ``{"source", "target", "kind", "cost", "gaps": [{"skill", "from", "to"}]}``.
+
+        A move with observations also has ``"skill_cost"`` and ``"observed"``: ``{"count",
+        "probability", "minus_log_probability", "median_months"}``.
+        """
+        out = {
             "source": self.source,
             "target": self.target,
             "kind": self.kind,
             "cost": self.cost,
             "gaps": [g.to_dict() for g in self.gaps],
         }
+        seen = self.observed
+        if seen is not None:
+            out["skill_cost"] = self.skill_cost
+            out["observed"] = {
+                "count": seen.count,
+                "probability": seen.probability,
+                "minus_log_probability": 0.0 - math.log(seen.probability),
+                "median_months": seen.median_months,
+            }
+        return out
 
     def _row(self) -> dict[str, Any]:
+        seen = self.observed
         return {
             "source": self.source,
             "target": self.target,
@@ -188,6 +210,9 @@ class Step:
             "cost": self.cost,
             "skills_to_build": _gap_text(self.gaps),
             "requirements": self.requirements.to_dict(),
+            "skill_cost": self.skill_cost,
+            "observed": None if seen is None else 0.0 - math.log(seen.probability),
+            "months": None if seen is None else seen.median_months,
         }
 
     def to_frame(self) -> pandas.DataFrame:
@@ -274,7 +299,9 @@ class Path:
         """Return one row per move (needs pandas).
 
         Columns: ``step`` (1-based), ``source``, ``target``, ``kind``, ``cost``,
-        ``skills_to_build`` and ``requirements``.
+        ``skills_to_build`` and ``requirements``; for a route over observed moves also
+        ``skill_cost``, ``observed`` (−log probability) and ``months`` (median months in the
+        source role before the move), empty where a move has no observations.
         """
         pd = _pandas()
         rows = [{"step": i, **s._row()} for i, s in enumerate(self.steps, 1)]
@@ -287,6 +314,8 @@ class Path:
             "skills_to_build",
             "requirements",
         ]
+        if any(s.observed is not None for s in self.steps):
+            columns += ["skill_cost", "observed", "months"]
         return pd.DataFrame(rows, columns=columns)
 
     def _repr_html_(self) -> str | None:
@@ -558,6 +587,9 @@ def _filters(
 
 
 class _Edges(Protocol):
+    @property
+    def graph(self) -> CareerGraph: ...
+
     def edge(self, source: str, target: str) -> _paths.Edge: ...
 
 
@@ -594,7 +626,11 @@ def _to_path(
         step = None if steps_of is None else steps_of.get((u, v))
         if step is None:
             e = view.edge(u, v)
-            step = Step(u, v, e.kind, e.cost, e.gaps, e.requirements)
+            seen = None if u == PROFILE else view.graph.transition(u, v).observed
+            skill = None if seen is None else view.graph.weight(u, v)
+            step = Step(
+                u, v, e.kind, e.cost, e.gaps, e.requirements, observed=seen, skill_cost=skill
+            )
             if steps_of is not None:
                 steps_of[(u, v)] = step
         steps.append(step)

@@ -35,6 +35,7 @@ __all__ = [
     "neighbour_table",
     "parse_float",
     "parse_table",
+    "read_bytes",
     "read_table",
     "report_progress",
     "show",
@@ -165,6 +166,12 @@ def read_table(
     row after the last allowed one is seen.  ``hint`` completes "file not found" messages,
     e.g. where the file comes from.
     """
+    data = read_bytes(path, hint=hint, limits=limits)
+    return parse_table(data, str(path), delimiter=delimiter, required=required, limits=limits)
+
+
+def read_bytes(path: Path, *, hint: str, limits: Limits) -> bytes:
+    """Return the bytes of a file no larger than ``limits.max_file_bytes`` (checked first)."""
     shown = str(path)
     try:
         info = path.stat()
@@ -195,7 +202,7 @@ def read_table(
         raise ImportDataError(
             shown, [(None, f"the file is over the limit of {limits.max_file_bytes:,} bytes")]
         )
-    return parse_table(data, shown, delimiter=delimiter, required=required, limits=limits)
+    return data
 
 
 # Bytes that are not UTF-8 decode to lone surrogates (errors="surrogateescape"), and control

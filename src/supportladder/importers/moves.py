@@ -46,6 +46,7 @@ import itertools
 import math
 import os
 import re
+import statistics
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -61,14 +62,16 @@ from supportladder._private.importing import (
     Problems,
     as_records,
     classify,
-    read_table,
+    parse_table,
+    read_bytes,
     show,
     slug,
 )
 from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
-from supportladder.model import Role, Transition
+from supportladder.importers import histories as _frames
+from supportladder.model import Observed, Role, Transition
 
 __all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]
 
@@ -103,6 +106,9 @@ class ObservedMoves:
         Whether the graph's weights are skill deltas (``graph=`` was given).
     report : ImportReport
         Rows read, moves found, rows that were not moves.
+    months : mapping of (str, str) to float
+        The median months people spent in the source role before each move (histories
+        only: ``end`` if given, else the next job's ``start``, minus ``start``).
     """
 
     graph: CareerGraph
@@ -110,6 +116,7 @@ class ObservedMoves:
     probabilities: FrozenDict[tuple[str, str], float]
     skill_weights: bool
     report: ImportReport
+    months: FrozenDict[tuple[str, str], float] = attrs.field(factory=FrozenDict, kw_only=True)
 
     def costs(self) -> dict[tuple[str, str], float]:
         """Return ``-log(probability)`` of every observed move: likely moves are cheap."""
@@ -223,7 +230,7 @@ class _Roles:
         self.new: dict[str, str] = {}  # id -> title, first seen
         self.names: dict[str, str] = {}  # casefolded id or title -> id
 
-    def resolve(self, ref: str, row: int, column: str, problems: Problems) -> str | None:
+    def resolve(self, ref: str, row: int | None, column: str, problems: Problems) -> str | None:
         if self.graph is not None:
             try:
                 return self.graph.role(ref).id
@@ -255,29 +262,91 @@ class _Roles:
         return role_id
 
 
-def _records(table: Any, limits: Limits) -> tuple[str, list[tuple[int, dict[str, Any]]], list[str]]:
-    """Return where the table is from, its numbered records, and its header (CSV only)."""
+class _Source:
+    """A table to import: where it is from, and its rows as records or as a dataframe."""
+
+    def __init__(self, where: str, header: list[str]) -> None:
+        self.where = where
+        self.header = header
+        self.records: list[tuple[int, dict[str, Any]]] = []
+        self.frame: Any = None  # a narwhals LazyFrame of histories, or None
+        self.first: int | None = None  # the number of the frame's first row (None: lazy)
+
+
+def _csv(path: Path, limits: Limits) -> _Source:
+    data = read_bytes(path, hint="pass the path of a CSV file with a header row", limits=limits)
+    where = str(path)
+    _frames.check_rows(data, where, limits)  # by a count of lines, before any parsing
+    if _frames.available():
+        arrow = _frames.read_csv(data)
+        if arrow is not None:  # else the strict reader below words what is wrong
+            frame, first, names = _frames.wrap(arrow, limits, first_row=2)
+            source = _Source(where, names)
+            source.frame, source.first = frame, first
+            if frame is not None:
+                return source
+    table = parse_table(data, where, delimiter=",", required=(), limits=limits)
+    source = _Source(where, table.header)
+    source.records = [(row, dict(zip(table.header, f, strict=True))) for row, f in table.rows]
+    return source
+
+
+def _vectorised(table: Any) -> bool:
+    """Whether a table is aggregated as dataframe expressions (pandas object columns: no)."""
+    engine = _frames.engine_of(table)
+    if engine is None:
+        return False
+    if engine == "pandas":
+        return not any(str(dtype) == "object" for dtype in table.dtypes)
+    return True
+
+
+def _records(table: Any, limits: Limits) -> _Source:
+    """Return where the table is from and its numbered records or its dataframe."""
     if isinstance(table, str | os.PathLike):
-        path = Path(table)
-        data = read_table(
-            path,
-            delimiter=",",
-            required=(),
-            hint="pass the path of a CSV file with a header row",
-            limits=limits,
-        )
-        return (
-            data.path,
-            [(row, dict(zip(data.header, fields, strict=True))) for row, fields in data.rows],
-            data.header,
-        )
+        return _csv(Path(table), limits)
+    if _vectorised(table):
+        frame, first, names = _frames.wrap(table, limits)
+        source = _Source("<table>", names)
+        source.frame, source.first = frame, first
+        return source
+    if _frames.engine_of(table) is not None and not hasattr(table, "to_dict"):
+        _frames.narwhals()  # a dataframe we cannot read row by row: name the extra
     records = as_records(table, limits)
     if records is None:
         raise TypeError(
             "table must be a CSV path, a DataFrame-like object (with .to_dict('records')) "
             f"or an iterable of mappings, got {type(table).__name__}"
         )
-    return "<table>", list(enumerate(records, start=1)), []
+    source = _Source("<table>", [])
+    source.records = list(enumerate(records, start=1))
+    return source
+
+
+def _our_name(key: object, back: Mapping[str, str]) -> str:
+    """Return our name of a column: renamed by ``columns=``, else trimmed and lower case."""
+    name = back.get(str(key), str(key).strip())
+    return _ALIASES.get(name.lower(), name.lower())
+
+
+def _frame_histories(source: _Source, columns: Mapping[str, str] | None) -> Any:
+    """Return the source's dataframe with only the history columns, under our names."""
+    nw = _frames.narwhals()
+    back = {theirs: ours for ours, theirs in (columns or {}).items()}
+    keep = [*HISTORY_COLUMNS, "end"]
+    picked = [
+        nw.col(h).alias(_our_name(h, back)) for h in source.header if _our_name(h, back) in keep
+    ]
+    if source.first is not None:
+        picked.append(nw.col("_row"))
+    return source.frame.select(*picked)
+
+
+def _frame_records(source: _Source) -> list[tuple[int, dict[str, Any]]]:
+    """Return the rows of a (small) dataframe of move counts as numbered records."""
+    rows = source.frame.collect().rows(named=True)
+    first = 1 if source.first is None else source.first
+    return [(i, {k: v for k, v in r.items() if k != "_row"}) for i, r in enumerate(rows, first)]
 
 
 def _rename(
@@ -292,8 +361,7 @@ def _rename(
     for row, record in records:
         out: dict[str, Any] = {}
         for key, value in record.items():
-            name = back.get(str(key), str(key).strip())
-            name = _ALIASES.get(name.lower(), name.lower())
+            name = _our_name(key, back)
             if name in out and name not in repeated:  # reported once, at its first row
                 repeated.add(name)
                 problems.add(
@@ -324,14 +392,17 @@ def read(
     -------
     ObservedMoves
     """
-    where, records, header = _records(table, Limits.of(max_file_bytes, max_rows))
+    source_table = _records(table, Limits.of(max_file_bytes, max_rows))
+    where = source_table.where
     problems = Problems(where)
-    records, present = _rename([(1, dict.fromkeys(header)), *records], columns, problems)
-    records = records[1:]  # the header's names are columns even of a table with no rows
+    renamed, present = _rename(
+        [(1, dict.fromkeys(source_table.header)), *source_table.records], columns, problems
+    )
+    records = renamed[1:]  # the header's names are columns even of a table with no rows
     is_history = all(c in present for c in HISTORY_COLUMNS)
     is_counts = all(c in present for c in MOVE_COLUMNS)
     if is_history == is_counts:
-        found = ", ".join(sorted(present)) or "none"
+        found = ", ".join(sorted(present - {"_row"})) or "none"
         raise ImportDataError(
             where,
             [
@@ -345,10 +416,27 @@ def read(
         )
     roles = _Roles(graph)
     counts: dict[tuple[str, str], int] = {}
+    months: dict[tuple[str, str], float] = {}
     report: dict[str, int] = {"rows read": len(records)}
-    if is_history:
-        _histories(records, roles, problems, counts, report)
+    if source_table.frame is not None and is_history:
+        problems.check()  # a repeated column name
+        done = _frames.aggregate(
+            _frame_histories(source_table, columns),
+            where,
+            source_table.first,
+            lambda name, row, found: roles.resolve(name, row, "role", found),
+            problems,
+        )
+        counts, months = done.counts, done.months
+        report["rows read"] = done.rows
+        report["people"] = done.people
+        report["rows that stay in the same role (not a move)"] = done.stays
+    elif is_history:
+        _histories(records, roles, problems, counts, months, report)
     else:
+        if source_table.frame is not None:
+            records, _ = _rename(_frame_records(source_table), columns, problems)
+            report["rows read"] = len(records)
         _counts(records, roles, problems, counts, report)
     problems.check()
     if not counts:
@@ -362,6 +450,9 @@ def read(
     probabilities = {key: n / out_total[key[0]] for key, n in counts.items()}
     source = source or (Path(where).name if where != "<table>" else "observed moves")
 
+    def seen(key: tuple[str, str]) -> Observed:
+        return Observed(counts[key], probabilities[key], months.get(key))
+
     def note(key: tuple[str, str]) -> str:
         return (
             f"observed {counts[key]} of {out_total[key[0]]} moves out of {key[0]} "
@@ -371,7 +462,8 @@ def read(
     if graph is None:
         new_roles = [Role(rid, title, 1) for rid, title in roles.new.items()]
         transitions = [
-            Transition(a, b, "lateral", note=note((a, b)), sources=(source,)) for a, b in counts
+            Transition(a, b, "lateral", note=note((a, b)), sources=(source,), observed=seen((a, b)))
+            for a, b in counts
         ]
         result = CareerGraph(
             name or "observed-moves",
@@ -389,6 +481,7 @@ def read(
                     move,
                     note=f"{text}; {note(move.key)}" if text else note(move.key),
                     sources=tuple(dict.fromkeys([*move.sources, source])),
+                    observed=seen(move.key),
                 )
             merged.append(move)
         existing = {m.key for m in graph.transitions}
@@ -397,7 +490,9 @@ def read(
                 continue
             ra, rb = graph.role(a), graph.role(b)
             kind = classify(ra.level, rb.level, ra.industry, rb.industry)
-            merged.append(Transition(a, b, kind, note=note((a, b)), sources=(source,)))
+            merged.append(
+                Transition(a, b, kind, note=note((a, b)), sources=(source,), observed=seen((a, b)))
+            )
         report["moves new to the graph"] = len(counts) - len(existing & set(counts))
         result = graph.evolve(name=name or graph.name, transitions=merged)
     report["moves"] = len(counts)
@@ -408,7 +503,29 @@ def read(
         freeze(probabilities),
         graph is not None,
         ImportReport(source, report),
+        months=freeze(months),
     )
+
+
+def _end(record: dict[str, Any], start: datetime | None, row: int, problems: Problems) -> Any:
+    """Return a job's end date (``None`` if not given); ``False`` after adding its problem."""
+    value = record.get("end")
+    if _missing(value):
+        return None
+    end = _date(value)
+    if end is None:
+        problems.add(
+            row, f"malformed end date {show(value)}; write it as YYYY-MM-DD or leave it empty"
+        )
+        return False
+    if start is not None and end.date() < start.date():
+        problems.add(
+            row,
+            f"end date {show(value)} is before the start date {show(record['start'])}; "
+            "fix one of them",
+        )
+        return False
+    return end
 
 
 def _histories(
@@ -416,9 +533,10 @@ def _histories(
     roles: _Roles,
     problems: Problems,
     counts: dict[tuple[str, str], int],
+    months: dict[tuple[str, str], float],
     report: dict[str, int],
 ) -> None:
-    people: dict[str, list[tuple[datetime, int, str]]] = {}
+    people: dict[str, list[tuple[datetime, int, str, datetime | None]]] = {}
     for row, record in records:
         bad = _unreadable(record, HISTORY_COLUMNS, ("person", "role"))
         if bad is not None:
@@ -430,29 +548,25 @@ def _histories(
                 row,
                 f"malformed start date {show(record['start'])}; write it as YYYY-MM-DD",
             )
+        end = _end(record, start, row, problems) if start is not None else None
         role_id = roles.resolve(str(_text(record["role"])), row, "role", problems)
-        if start is None or role_id is None:
+        if start is None or role_id is None or end is False:
             continue
-        people.setdefault(str(_text(record["person"])), []).append((start, row, role_id))
+        people.setdefault(str(_text(record["person"])), []).append((start, row, role_id, end))
     stays = 0
+    spells: dict[tuple[str, str], list[float]] = {}
     for person, jobs in people.items():
-        jobs.sort()
-        for (d1, r1, a), (d2, r2, b) in itertools.pairwise(jobs):
-            if d1 == d2:
-                problem = (
-                    f"duplicate of row {r1}"
-                    if a == b
-                    else f"{show(person)} also starts {show(a)} on that day (row {r1})"
-                )
-                problems.add(
-                    r2,
-                    f"{problem}: two jobs of one person cannot start on {d2.date()}; "
-                    "fix a start date or remove a row",
-                )
+        jobs.sort(key=lambda job: job[:2])
+        for (d1, r1, a, e1), (d2, r2, b, _) in itertools.pairwise(jobs):
+            if d1.date() == d2.date():
+                problems.add(r2, _frames.same_day(person, a, b, r1, d2.date()))
             elif a == b:
                 stays += 1
             else:
                 counts[(a, b)] = counts.get((a, b), 0) + 1
+                days = ((e1 or d2).date() - d1.date()).days
+                spells.setdefault((a, b), []).append(days / _frames.DAYS_PER_MONTH)
+    months.update({key: float(statistics.median(values)) for key, values in spells.items()})
     report["people"] = len(people)
     report["rows that stay in the same role (not a move)"] = stays
 

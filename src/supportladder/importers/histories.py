@@ -1,0 +1,439 @@
+"""Career histories aggregated where they live: one set of dataframe expressions, any engine.
+
+:func:`supportladder.importers.moves.read` hands a history table that is a dataframe — pandas,
+Polars (eager or lazy), PyArrow, DuckDB, Dask, or anything else `narwhals
+<https://narwhals-dev.github.io/narwhals/>`_ wraps, PySpark included — to :func:`aggregate`.
+The checks and the aggregation run as expressions in that table's own engine (lazily where the
+engine is lazy): one global sort by person and start, one lag, one group-by.  Only small
+results cross into Python: the distinct role names, the rows that have problems (at most
+:data:`MAX_PROBLEM_ROWS`), and the table of moves — one row per pair of roles, with its count
+and the median months spent in the source role before the move.
+
+Needs the ``hr`` extra (``pip install "supportladder[hr]"``: narwhals and pyarrow).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import itertools
+import re
+import warnings
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Final
+
+from attrs import frozen
+
+from supportladder._private.importing import Limits, Problems, show
+
+__all__ = [
+    "DAYS_PER_MONTH",
+    "ENGINES",
+    "MAX_PROBLEM_ROWS",
+    "Aggregate",
+    "aggregate",
+    "available",
+    "check_rows",
+    "engine_of",
+    "narwhals",
+    "read_csv",
+    "same_day",
+    "wrap",
+]
+
+DAYS_PER_MONTH: Final = 30.436875
+"""Days in an average Gregorian month: time in role is ``days / DAYS_PER_MONTH`` months."""
+
+MAX_PROBLEM_ROWS: Final = 1000
+"""The most bad rows brought into Python to word their problems (the rest are counted)."""
+
+ENGINES: Final = frozenset(
+    {"pandas", "polars", "pyarrow", "duckdb", "dask", "pyspark", "modin", "cudf", "ibis"}
+)
+"""Top-level modules whose tables are aggregated as dataframe expressions."""
+
+_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
+_TIME = r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+_DATE_RE: Final = rf"^[0-9]{{4}}-[0-9]{{2}}(?:-[0-9]{{2}}{_TIME})?$"
+Resolve = Callable[[str, "int | None", Problems], "str | None"]
+
+
+def narwhals() -> Any:
+    """Return ``narwhals.stable.v2``, or raise an ImportError that names the extra."""
+    try:
+        return importlib.import_module("narwhals.stable.v2")
+    except ImportError:
+        raise ImportError(
+            "reading a dataframe or a CSV of career histories needs narwhals and pyarrow, "
+            'which supportladder does not install by default; pip install "supportladder[hr]"'
+        ) from None
+
+
+def available() -> bool:
+    """Whether narwhals and pyarrow (the ``hr`` extra) are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("narwhals", "pyarrow"))
+
+
+def engine_of(table: Any) -> str | None:
+    """Return the engine of a dataframe (its top-level module), or ``None``."""
+    module = type(table).__module__.partition(".")[0]
+    return module if module in ENGINES else None
+
+
+def wrap(table: Any, limits: Limits, *, first_row: int = 1) -> tuple[Any, int | None, list[str]]:
+    """Return a dataframe as a LazyFrame (``None`` if empty), first row number, column names.
+
+    Eager tables are numbered (``_row``, from ``first_row``); lazy ones are not (their
+    order is not defined), and the number is ``None``.  A table longer than
+    ``limits.max_rows`` is refused here, by its length or a count, before any other work.
+    """
+    nw = narwhals()
+    with warnings.catch_warnings():
+        # narwhals announces that its Dask support moves to another package; it still works.
+        warnings.filterwarnings("ignore", "Dask support is moving", FutureWarning)
+        frame = nw.from_native(table)
+    eager = isinstance(frame, nw.DataFrame)
+    size = len(frame) if eager else frame.select(nw.len()).collect().item()
+    if size > limits.max_rows:
+        raise limits.too_many_rows("<table>", None)
+    names = [str(c) for c in frame.collect_schema().names()]
+    if not size:
+        return None, first_row, names  # nothing to aggregate: read as no records
+    if eager:
+        return frame.with_row_index("_row").lazy(), first_row, names
+    return frame, None, names
+
+
+@frozen
+class Aggregate:
+    """The moves of a history table: counts and median months by ``(source id, target id)``."""
+
+    counts: dict[tuple[str, str], int]
+    months: dict[tuple[str, str], float]
+    rows: int
+    people: int
+    stays: int
+
+
+def _text(nw: Any, name: str, dtype: Any) -> Any:
+    col = nw.col(name)
+    if dtype != nw.String:
+        col = col.cast(nw.String)
+    return col.str.strip_chars()
+
+
+def _empty(nw: Any, name: str, dtype: Any) -> Any:
+    col = nw.col(name)
+    if dtype == nw.String:
+        return col.is_null() | (col.str.strip_chars().str.len_chars() == 0)
+    return col.is_null()
+
+
+def _civil(nw: Any, y: Any, m: Any, d: Any) -> Any:
+    """Days since 1970-01-01 of a Gregorian date, as integer expressions (H. Hinnant)."""
+    y = y - (m <= 2).cast(nw.Int64)
+    era = y // 400
+    yoe = y - era * 400
+    mp = nw.when(m > 2).then(m - 3).otherwise(m + 9)
+    doy = (153 * mp + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
+def _day(nw: Any, name: str, dtype: Any) -> tuple[Any, Any]:
+    """Return ``(valid, day number)`` expressions of a date column (strings or dates)."""
+    col = nw.col(name)
+    if dtype == nw.String:
+        s = col.str.strip_chars()
+        ok = s.str.contains(_DATE_RE).fill_null(value=False)
+        safe = nw.when(ok).then(s).otherwise(nw.lit("1970-01-01"))
+        safe = (
+            nw.when(safe.str.len_chars() == 7)
+            .then(nw.concat_str([safe, nw.lit("-01")]))
+            .otherwise(safe)
+        )
+        y = safe.str.slice(0, 4).cast(nw.Int64)
+        m = safe.str.slice(5, 2).cast(nw.Int64)
+        d = safe.str.slice(8, 2).cast(nw.Int64)
+        leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
+        last = (
+            nw.when(m == 2)
+            .then(28 + leap.cast(nw.Int64))
+            .otherwise(nw.when(m.is_in([4, 6, 9, 11])).then(30).otherwise(31))
+        )
+        valid = ok & (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= last)
+        return valid, _civil(nw, y, m, d)
+    if dtype in (nw.Date, nw.Datetime):
+        if dtype == nw.Datetime and getattr(dtype, "time_zone", None):
+            col = col.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
+        there = ~col.is_null()
+        y, m, d = (
+            nw.when(there).then(part).otherwise(nw.lit(1)).cast(nw.Int64)
+            for part in (col.dt.year(), col.dt.month(), col.dt.day())
+        )
+        return there, _civil(nw, y, m, d)
+    return nw.lit(value=False), nw.lit(0)
+
+
+def _checked(nw: Any, frame: Any, has_end: bool) -> Any:
+    schema = dict(frame.collect_schema().items())
+    exprs = [
+        _text(nw, "person", schema["person"]).alias("_p"),
+        _text(nw, "role", schema["role"]).alias("_r"),
+        _empty(nw, "person", schema["person"]).alias("_e_person"),
+        _empty(nw, "role", schema["role"]).alias("_e_role"),
+        _empty(nw, "start", schema["start"]).alias("_e_start"),
+    ]
+    valid, day = _day(nw, "start", schema["start"])
+    exprs += [valid.alias("_ok_start"), day.alias("_day")]
+    if has_end:
+        valid_end, end = _day(nw, "end", schema["end"])
+        exprs += [
+            _empty(nw, "end", schema["end"]).alias("_e_end"),
+            valid_end.alias("_ok_end"),
+            end.alias("_end"),
+        ]
+    frame = frame.with_columns(*exprs)
+    empty = nw.col("_e_person") | nw.col("_e_role") | nw.col("_e_start")
+    bad = empty | ~nw.col("_ok_start")
+    if has_end:
+        bad_end = ~nw.col("_e_end") & (~nw.col("_ok_end") | (nw.col("_end") < nw.col("_day")))
+        bad = bad | (~empty & bad_end)
+    return frame.with_columns(_empty=empty, _bad=bad)
+
+
+def _where(row: int | None, record: dict[str, Any]) -> str:
+    """Return how a message names a row of an unnumbered (lazy) table."""
+    if row is not None:
+        return ""
+    return f"person {show(record['person'])}, start {show(record['start'])}: "
+
+
+def _row_problems(nw: Any, frame: Any, first: int | None, has_end: bool, problems: Problems) -> int:
+    """Add the problems of rows with empty or malformed values; return how many there are."""
+    bad = frame.filter(nw.col("_bad"))
+    total = bad.select(nw.len()).collect().item()
+    if not total:
+        return 0
+    if first is not None:
+        bad = bad.sort("_row")
+    columns = ["person", "role", "start", "_e_person", "_e_role", "_e_start", "_ok_start"]
+    if has_end:
+        columns += ["end", "_e_end", "_ok_end"]
+    if first is not None:
+        columns.append("_row")
+    for record in bad.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True):
+        row = None if first is None else record["_row"] + first
+        at = _where(row, record)
+        empty = [c for c in ("person", "role", "start") if record[f"_e_{c}"]]
+        if empty:
+            problems.add(
+                row, f"{at}empty {', '.join(empty)}; fill in every column or remove the row"
+            )
+            continue
+        if not record["_ok_start"]:
+            problems.add(
+                row, f"{at}malformed start date {show(record['start'])}; write it as YYYY-MM-DD"
+            )
+        elif has_end and not record["_e_end"]:
+            if not record["_ok_end"]:
+                problems.add(
+                    row,
+                    f"{at}malformed end date {show(record['end'])}; write it as YYYY-MM-DD "
+                    "or leave it empty",
+                )
+            else:
+                problems.add(
+                    row,
+                    f"{at}end date {show(record['end'])} is before the start date "
+                    f"{show(record['start'])}; fix one of them",
+                )
+    if total > MAX_PROBLEM_ROWS:
+        problems.add(None, f"{total - MAX_PROBLEM_ROWS:,} more bad rows like these; fix them too")
+    return int(total)
+
+
+def _roles(
+    nw: Any, frame: Any, first: int | None, resolve: Resolve, problems: Problems
+) -> dict[str, str]:
+    """Resolve the distinct role names; add a problem for every row of an unknown one."""
+    names = frame.filter(~nw.col("_empty")).group_by("_r")
+    if first is not None:
+        found = names.agg(nw.col("_row").min()).sort("_row").collect().rows()
+    else:
+        found = sorted(names.agg(nw.len()).collect().rows())
+    ids: dict[str, str] = {}
+    for name, _ in found:
+        role_id = resolve(name, None, Problems(""))
+        if role_id is not None:
+            ids[name] = role_id
+    unknown = [name for name, _ in found if name not in ids]
+    if unknown:
+        rows = frame.filter(~nw.col("_empty") & nw.col("_r").is_in(unknown))
+        if first is not None:
+            rows = rows.sort("_row")
+        columns = ["_r", "person", "start", *(["_row"] if first is not None else [])]
+        for record in rows.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True):
+            row = None if first is None else record["_row"] + first
+            mine = Problems("")
+            resolve(record["_r"], row, mine)
+            for _, message in mine.items:
+                problems.add(row, _where(row, record) + message)
+    return ids
+
+
+def same_day(person: str, a: str, b: str, first: int, on: date) -> str:
+    """Return the problem of a job starting the day another of the person's (row ``first``) does."""
+    problem = (
+        f"duplicate of row {first}"
+        if a == b
+        else f"{show(person)} also starts {show(a)} on that day (row {first})"
+    )
+    return (
+        f"{problem}: two jobs of one person cannot start on {on}; fix a start date or remove a row"
+    )
+
+
+def _duplicates(
+    nw: Any, frame: Any, first: int | None, ids: dict[str, str], problems: Problems
+) -> None:
+    """Add a problem for every second job of a person that starts on the same day."""
+    keys = ["_p", "_day"]
+    twice = frame.group_by(keys).agg(nw.len().alias("_n")).filter(nw.col("_n") > 1)
+    jobs = frame.join(twice.select(keys), on=keys, how="semi")
+    if first is not None:
+        jobs = jobs.sort("_row")
+    columns = ["_p", "_r", "_day", *(["_row"] if first is not None else [])]
+    records = jobs.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True)
+    by_day: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for record in records:
+        by_day.setdefault((record["_p"], record["_day"]), []).append(record)
+    for (person, day), same in by_day.items():
+        on = date.fromordinal(day + _EPOCH_ORDINAL)
+        for earlier, later in itertools.pairwise(same):
+            a, b = ids[earlier["_r"]], ids[later["_r"]]
+            if first is None:
+                problems.add(
+                    None,
+                    f"person {show(person)} has two jobs ({show(a)}, {show(b)}) that start on "
+                    f"{on}; fix a start date or remove a row",
+                )
+                continue
+            r1, r2 = earlier["_row"] + first, later["_row"] + first
+            problems.add(r2, same_day(person, a, b, r1, on))
+
+
+def _moves(nw: Any, frame: Any, ids: dict[str, str], has_end: bool) -> Any:
+    """Return the lazy table of moves: ``_r``, ``_next``, ``_n`` and ``_months``."""
+    if any(name != role_id for name, role_id in ids.items()):
+        names = list(ids)
+        frame = frame.with_columns(
+            nw.col("_r").replace_strict(
+                names, [ids[n] for n in names], default=None, return_dtype=nw.String
+            )
+        )
+    order = ["_p", "_day"]
+    # One lag per column, each over the table in person-then-start order (an engine-neutral
+    # window: Dask and PyArrow do not partition order-dependent windows).
+    for column, lagged in (("_p", "_next_p"), ("_r", "_next"), ("_day", "_next_day")):
+        frame = frame.with_columns(nw.col(column).shift(-1).over(order_by=order).alias(lagged))
+    same = nw.col("_next_p") == nw.col("_p")
+    left = nw.col("_next_day")
+    if has_end:
+        left = nw.when(nw.col("_e_end")).then(left).otherwise(nw.col("_end"))
+    return frame.with_columns(
+        _move=(same & (nw.col("_next") != nw.col("_r"))).fill_null(value=False),
+        _stay=(same & (nw.col("_next") == nw.col("_r"))).fill_null(value=False),
+        _months=(left - nw.col("_day")) / DAYS_PER_MONTH,
+    )
+
+
+def aggregate(
+    frame: Any,
+    where: str,
+    first: int | None,
+    resolve: Resolve,
+    problems: Problems,
+) -> Aggregate:
+    """Check and aggregate a history table (a narwhals LazyFrame from :func:`wrap`).
+
+    Columns are already named ``person``, ``role``, ``start`` and optionally ``end``.
+    ``resolve(name, row, problems)`` returns the id of a role name (or ``None``, adding its
+    problem).  Every problem found is added to ``problems``, which is raised before any
+    aggregation.
+    """
+    nw = narwhals()
+    has_end = "end" in frame.collect_schema().names()
+    frame = _checked(nw, frame, has_end)
+    rows = frame.select(nw.len()).collect().item()
+    _row_problems(nw, frame, first, has_end, problems)
+    ids = _roles(nw, frame, first, resolve, problems)
+    good = frame.filter(~nw.col("_bad") & nw.col("_r").is_in(list(ids)))
+    _duplicates(nw, good, first, ids, problems)
+    problems.check()
+    moved = _moves(nw, good, ids, has_end)
+    summary = moved.select(
+        nw.col("_p").n_unique().alias("people"),
+        nw.col("_stay").cast(nw.Int64).sum().alias("stays"),
+    ).collect()
+    table = (
+        moved.filter(nw.col("_move"))
+        .group_by("_r", "_next")
+        .agg(nw.len().alias("_n"), nw.col("_months").median().alias("_median"))
+        .collect()
+    )
+    counts: dict[tuple[str, str], int] = {}
+    months: dict[tuple[str, str], float] = {}
+    for a, b, n, median in sorted(table.rows()):
+        counts[(a, b)] = int(n)
+        months[(a, b)] = float(median)
+    people, stays = summary.row(0)
+    return Aggregate(counts, months, int(rows), int(people), int(stays or 0))
+
+
+def read_csv(data: bytes) -> Any | None:
+    """Return the rows of a CSV file as a PyArrow table of strings, or ``None``.
+
+    ``None`` means the compiled reader cannot read the file *exactly as the strict reader
+    would* (blank lines, which shift row numbers; an encoding problem; a ragged row or a
+    quoted line break): the caller reads it with the strict reader, which words the problem.
+    """
+    narwhals()
+    csv = importlib.import_module("pyarrow.csv")
+    pa = importlib.import_module("pyarrow")
+    if re.search(rb"(?:^|\n)[ \t\r]*(?:\n|$)", data.rstrip(b"\r\n")) or data.startswith(
+        (b"\xff\xfe", b"\xfe\xff")
+    ):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
+        return None
+    header = next(iter(text.lstrip("\ufeff").splitlines()), "")
+    names = [h.strip() for h in header.split(",")]
+    if '"' in header or len(set(names)) != len(names):
+        return None
+    try:
+        return csv.read_csv(
+            pa.py_buffer(data),
+            convert_options=csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+
+
+def check_rows(data: bytes, shown: str, limits: Limits) -> None:
+    """Refuse a CSV file of more data rows than ``limits.max_rows``, by counting its lines.
+
+    Blank lines are not rows; the count is a fast scan of the bytes, before any parsing.
+    """
+    if data.count(b"\n") <= limits.max_rows:  # header and rows: at most max_rows + 1 lines
+        return
+    lines = [i for i, line in enumerate(data.split(b"\n"), start=1) if line.strip(b" \t\r")]
+    if len(lines) - 1 > limits.max_rows:
+        raise limits.too_many_rows(shown, lines[limits.max_rows + 1])
