@@ -291,10 +291,12 @@ def _positive_arg(text: str) -> int:
 
 
 def _query_options(args: argparse.Namespace) -> dict[str, Any]:
+    weight = getattr(args, "weight", "cost")  # path --weight observed|months|cost
     return {
         "kinds": args.kinds,
         "max_step_cost": args.max_step_cost,
         "avoid": args.avoid,
+        **({} if weight == "cost" else {"weight": weight}),
     }
 
 
@@ -643,6 +645,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="K",
         help="show the K cheapest loop-free routes (default: 1)",
     )
+    p.add_argument(
+        "--weight",
+        choices=("cost", "observed", "months"),
+        default="cost",
+        help="cost: skill deltas (default); observed: the most likely route (-log probability); "
+        "months: the quickest (median months in role); these two use observed moves only",
+    )
     p.set_defaults(func=cmd_path)
 
     p = sub.add_parser(
@@ -681,6 +690,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="which start roles --sample picks (default 0: the same roles every run)",
     )
     p.set_defaults(func=cmd_chokepoints)
+    from supportladder._private import cli_planning
+
+    cli_planning.add_commands(sub, query_parents, _count_arg)
     return parser
 
 
