@@ -108,6 +108,7 @@ def test_export_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) 
     assert data["graph"]["weighting"] == {
         "base_cost": 1.0,
         "surplus_penalty": 0.5,
+        "gap_exponent": 2.0,
         "importance": {"communication": 1.0, "leadership": 2.0, "product-knowledge": 1.0},
     }
     G = nx.node_link_graph(data, edges="edges")
@@ -116,10 +117,10 @@ def test_export_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) 
         assert key in node
     edge = G.edges["rep", "lead"]
     assert edge["kind"] == "upward"
-    assert edge["weight"] == pytest.approx(6.0)
+    assert edge["weight"] == pytest.approx(10.0)  # 1 + 1² + 2·2²
     assert edge["gaps"] == [
-        {"skill": "communication", "from": 2.0, "to": 3.0},
-        {"skill": "leadership", "from": 0.0, "to": 2.0},
+        {"skill": "communication", "from": 2.0, "to": 3.0, "imputed": False, "cost": 1.0},
+        {"skill": "leadership", "from": 0.0, "to": 2.0, "imputed": True, "cost": 8.0},
     ]
     assert edge["requirements"] == {"tenure_months": 12, "assessment": "interview test"}
 

@@ -33,7 +33,7 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     for step in path["steps"]:
         assert set(step) == {"source", "target", "kind", "cost", "gaps"}
         for gap in step["gaps"]:
-            assert set(gap) == {"skill", "from", "to"}
+            assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
     mini = supportladder.load(mini_path)
     assert path == alternative_paths(mini, "rep", "manager", 1)[0].to_dict()
 

@@ -151,6 +151,7 @@ def test_node_link_contract() -> None:
     assert data["graph"]["weighting"] == {
         "base_cost": 1.0,
         "surplus_penalty": 0.5,
+        "gap_exponent": 2.0,
         "importance": {"communication": 1.0, "leadership": 2.0, "product-knowledge": 1.0},
     }
     G = nx.node_link_graph(data, edges="edges")

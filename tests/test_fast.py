@@ -140,8 +140,9 @@ def test_exact_ties_are_told_from_float_ties() -> None:
         "ties",
         skills=[Skill("a", "A", importance=0.1), Skill("b", "B", importance=0.2)],
         roles=[
-            Role("s", "S", 1),
-            Role("z", "Z", 1, skills={"a": 1}),
+            # explicit "none" ratings: an unrated skill would be imputed from the rung
+            Role("s", "S", 1, skills={"a": 0, "b": 0}),
+            Role("z", "Z", 1, skills={"a": 1, "b": 0}),
             Role("p", "P", 1, skills={"a": 1, "b": 1}),
         ],
         transitions=[
@@ -317,8 +318,8 @@ def ragged_line() -> CareerGraph:
 
     skills = [Skill(x, x.upper(), importance=w) for x, w in (("x", 0.1), ("y", 0.3))]
     roles = [
-        Role("s", "S", 1),
-        Role("a", "A", 1, skills={"x": 1}),
+        Role("s", "S", 1, skills={"x": 0, "y": 0}),  # rated none: unrated would be imputed
+        Role("a", "A", 1, skills={"x": 1, "y": 0}),
         Role("b", "B", 1, skills={"x": 1, "y": 1}),
         Role("c", "C", 1, skills={"x": 3, "y": 1}),
     ]

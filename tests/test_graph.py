@@ -6,11 +6,13 @@ from supportladder import CareerGraph, GraphFileError, Role, RoleNotFoundError, 
 from supportladder.model import Weighting
 
 # Effective skills of the mini graph (tests/data/mini.toml), worked out by hand:
-#   rep:             communication 2, product-knowledge 1
-#   lead:            communication 3, leadership 2, product-knowledge 1 (inherits rep)
-#   manager:         communication 3, leadership 3, product-knowledge 1 (inherits lead)
-#   account-manager: communication 3.5, product-knowledge 3
-# importance: communication 1, leadership 2, product-knowledge 1; base 1, surplus_penalty 0.5
+#   rep (L1):             communication 2, product-knowledge 1
+#   lead (L2):            communication 3, leadership 2, product-knowledge 1 (inherits rep)
+#   manager (L3):         communication 3, leadership 3, product-knowledge 1 (inherits lead)
+#   account-manager (L2): communication 3.5, product-knowledge 3 (leadership unrated)
+# importance: communication 1, leadership 2, product-knowledge 1; base 1, surplus_penalty 0.5,
+# gap_exponent 2 (the default).  Only skills the target rates count; a source's unrated skill
+# is imputed from its rung (the median rating of the nearest rung at or below it).
 
 
 def test_effective_skills_follow_inheritance(mini: CareerGraph) -> None:
@@ -31,16 +33,45 @@ def test_effective_skills_follow_inheritance(mini: CareerGraph) -> None:
 @pytest.mark.parametrize(
     ("source", "target", "weight"),
     [
-        ("rep", "lead", 1 + 1 * 1 + 2 * 2),  # communication +1, leadership +2 (x2)
-        ("lead", "manager", 1 + 2 * 1),  # leadership +1 (x2)
-        ("rep", "account-manager", 1 + 1.5 + 2),  # communication +1.5, product +2
-        ("account-manager", "rep", 1 + 0.5 * (1.5 + 2)),  # only surplus, x0.5
-        ("manager", "rep", 1 + 0.5 * (1 + 2 * 3)),  # no edge needed
-        ("lead", "account-manager", 1 + (0.5 + 2) + 0.5 * (2 * 2)),  # gain and surplus
+        # communication +1, leadership 0 -> 2 (x2; rep's rung L1 has no rating: imputed none)
+        ("rep", "lead", 1 + 1**2 + 2 * 2**2),
+        ("lead", "manager", 1 + 2 * 1**2),  # leadership +1 (x2)
+        ("rep", "account-manager", 1 + 1.5**2 + 2**2),  # communication +1.5, product +2
+        ("account-manager", "rep", 1 + 0.5 * (1.5**2 + 2**2)),  # only surplus, x0.5
+        # rep rates no leadership, so the manager's leadership is neither gap nor surplus
+        ("manager", "rep", 1 + 0.5 * 1**2),
+        ("lead", "account-manager", 1 + 0.5**2 + 2**2),  # account manager rates no leadership
+        # account manager's leadership imputed from rung L2 (lead's 2): no gap there
+        ("account-manager", "lead", 1 + 0.5 * (0.5**2 + 2**2)),
     ],
 )
 def test_weight_formula_by_hand(mini: CareerGraph, source: str, target: str, weight: float) -> None:
     assert mini.weight(source, target) == pytest.approx(weight)
+
+
+def test_linear_model_stays_available(mini: CareerGraph) -> None:
+    linear = mini.evolve(weighting=Weighting(base_cost=1.0, surplus_penalty=0.5, gap_exponent=1))
+    assert linear.weight("rep", "lead") == pytest.approx(1 + 1 + 2 * 2)
+    assert linear.weight("rep", "account-manager") == pytest.approx(1 + 1.5 + 2)
+
+
+def test_gap_costs_add_up_to_the_weight(mini: CareerGraph) -> None:
+    for a in mini.roles:
+        for b in mini.roles:
+            if a == b:
+                continue
+            weight, gaps = mini.delta(a.id, b.id)
+            rise = sum(g.cost for g in gaps)
+            assert weight >= mini.weighting.base_cost + rise - 1e-12
+            if mini.weighting.surplus_penalty == 0:
+                assert weight == pytest.approx(mini.weighting.base_cost + rise)
+
+
+def test_unrated_source_skill_is_imputed_and_marked(mini: CareerGraph) -> None:
+    gaps = {g.skill: g for g in mini.gaps("rep", "lead")}
+    assert gaps["leadership"].imputed
+    assert not gaps["communication"].imputed
+    assert gaps["leadership"].cost == pytest.approx(2 * 2**2)
 
 
 def test_gaps_are_the_rising_skills_in_skill_order(mini: CareerGraph) -> None:
@@ -53,8 +84,9 @@ def test_gaps_are_the_rising_skills_in_skill_order(mini: CareerGraph) -> None:
 
 
 def test_profile_delta(mini: CareerGraph) -> None:
+    # a profile is never imputed: what it does not list counts as none
     weight, gaps = mini.delta({"communication": 4}, "lead")
-    assert weight == pytest.approx(1 + 2 * 2 + 1 + 0.5 * 1)
+    assert weight == pytest.approx(1 + 2 * 2**2 + 1**2 + 0.5 * 1**2)
     assert [g.skill for g in gaps] == ["leadership", "product-knowledge"]
 
 
@@ -66,7 +98,7 @@ def test_weighting_defaults_make_moving_down_cost_the_base() -> None:
         transitions=[Transition("x", "y", "upward"), Transition("y", "x", "lateral")],
     )
     assert g.weighting == Weighting()
-    assert g.weight("x", "y") == 4.0
+    assert g.weight("x", "y") == 1.0 + 3.0**2
     assert g.weight("y", "x") == 1.0
 
 
@@ -102,8 +134,14 @@ def test_to_networkx_attributes(mini: CareerGraph) -> None:
     assert node["sources"] == ["Mini source"]
     edge = G.edges["rep", "lead"]
     assert edge["kind"] == "upward"
-    assert edge["weight"] == pytest.approx(6.0)
-    assert edge["gaps"][0] == {"skill": "communication", "from": 2.0, "to": 3.0}
+    assert edge["weight"] == pytest.approx(10.0)
+    assert edge["gaps"][0] == {
+        "skill": "communication",
+        "from": 2.0,
+        "to": 3.0,
+        "imputed": False,
+        "cost": 1.0,
+    }
     assert edge["requirements"] == {"tenure_months": 12, "assessment": "interview test"}
     # a fresh, mutable copy each time: mutating it does not touch the graph
     G.add_node("intruder")

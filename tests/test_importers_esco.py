@@ -94,7 +94,7 @@ def test_gaps_and_weights(fixture: esco.EscoImport) -> None:
         ("analyse-call-performance-trends", 0.0, 1.0),
         ("plan-the-work-of-teams", 0.0, 1.0),
     }
-    assert weight == 1.0 + 2.0 + 1.0 + 1.0
+    assert weight == 1.0 + 2.0**2 + 1.0 + 1.0  # default gap exponent 2
 
 
 def test_kinds(fixture: esco.EscoImport) -> None:

@@ -15,6 +15,7 @@ import supportladder
 from supportladder._private.importing import ProgressBar, cosine_matrix, top_neighbours
 from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
+from weights_reference import reference_delta
 
 DATA = Path(__file__).parent / "data" / "onet"
 FULL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
@@ -180,11 +181,7 @@ def test_cross_industry_precedence() -> None:
 def test_weights_are_skill_deltas(subset: onet.OnetImport) -> None:
     g = subset.graph
     move = next(m for m in g.transitions if m.source == CSR and m.kind == "upward")
-    a = g.effective_skills(move.source)
-    b = g.effective_skills(move.target)
-    expected = 1.0 + sum(
-        s.importance * max(0.0, b.get(s.id, 0.0) - a.get(s.id, 0.0)) for s in g.skills
-    )
+    expected, _ = reference_delta(g, move.source, move.target)
     assert g.weight(move.source, move.target) == pytest.approx(expected)
 
 

@@ -242,8 +242,8 @@ def test_custom_scale_and_weighting(tmp_path: Path) -> None:
     g = load_text(tmp_path, text)
     assert g.scale == Scale({"low": 0, "mid": 3.5, "high": 7})
     assert g.weighting == Weighting(base_cost=0.5, surplus_penalty=0.25)
-    assert g.weight("x", "y") == pytest.approx(0.5 + 2 * 3)
-    assert g.weight("y", "x") == pytest.approx(0.5 + 0.25 * 2 * 3)
+    assert g.weight("x", "y") == pytest.approx(0.5 + 2 * 3**2)
+    assert g.weight("y", "x") == pytest.approx(0.5 + 0.25 * 2 * 3**2)
 
 
 def test_round_trip_mini(mini: CareerGraph, tmp_path: Path) -> None:

@@ -142,4 +142,10 @@ class TestSkillAndWeighting:
     def test_gap(self) -> None:
         gap = Gap("communication", 1.0, 3.0)
         assert gap.delta == 2.0
-        assert gap.to_dict() == {"skill": "communication", "from": 1.0, "to": 3.0}
+        assert gap.to_dict() == {
+            "skill": "communication",
+            "from": 1.0,
+            "to": 3.0,
+            "imputed": False,
+            "cost": 0.0,
+        }

@@ -16,6 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from supportladder import KINDS, CareerGraph, NoPathError, Role, Transition
+from supportladder.model import MAX_LEVEL
 from supportladder.queries import (
     PROFILE,
     Path,
@@ -26,6 +27,7 @@ from supportladder.queries import (
     shortest_path,
 )
 from supportladder.strategies import career_graphs
+from weights_reference import role_as_profile
 
 EXAMPLES = settings(max_examples=40, deadline=None)
 
@@ -281,8 +283,9 @@ def with_twin(g: CareerGraph, r: str) -> tuple[CareerGraph, str]:
     twin = "twin"
     while twin in g:
         twin += "-x"
-    role = g.role(r)
-    extra = Role(twin, f"Twin {twin}", role.level, inherits=[r])
+    # The twin rates every skill as r is taken to hold it (no imputation of its own), and
+    # sits on the top rung, so its ratings change no other role's imputed levels.
+    extra = Role(twin, f"Twin {twin}", MAX_LEVEL, skills=role_as_profile(g, r))
     moves = [Transition(twin, x.id, "lateral") for x in g.roles]
     return g.evolve(roles=[*g.roles, extra], transitions=[*g.transitions, *moves]), twin
 
@@ -300,7 +303,9 @@ def test_profile_start_equals_role_start(case: tuple[CareerGraph, str, str]) -> 
     into r itself costs exactly base_cost.
     """
     g, r, t = case
-    profile = dict(g.effective_skills(r))
+    # r's ratings, and for the skills r does not rate the level imputed from its rung: a
+    # profile is never imputed, so it must say what the role would be taken to hold
+    profile = role_as_profile(g, r)
     twin_graph, twin = with_twin(g, r)
     p = shortest_path(g, profile, t)
     q = shortest_path(twin_graph, twin, t)

@@ -15,7 +15,8 @@ equal graph.  DOT and Mermaid are for drawing: roles ranked by level, moves styl
 All writers are deterministic: the same graph gives the same text, byte for byte.
 
 The node-link JSON's top-level ``graph`` object carries the graph's ``name``, ``title`` and
-``weighting`` (``base_cost``, ``surplus_penalty`` and each skill's ``importance``), so the
+``weighting`` (``base_cost``, ``surplus_penalty``, ``gap_exponent`` and each skill's
+``importance``), so the
 weights can be recomputed elsewhere, plus ``description``, ``scale`` and ``skills`` (each
 ``{"id", "name", "category", "description", "importance"}``).  Each node holds the
 attributes of :meth:`~supportladder.CareerGraph.to_networkx` (``skills`` are the
@@ -109,6 +110,7 @@ def _move_attrs(graph: CareerGraph, move: Transition) -> dict[str, Any]:
         "weight": weight,
         "gaps": [gap.to_dict() for gap in gaps],
         "requirements": move.requirements.to_dict(),
+        "advantages": move.advantages.to_dict(),
         "note": move.note,
         "sources": list(move.sources),
     }
@@ -142,6 +144,7 @@ def to_node_link(graph: CareerGraph) -> dict[str, Any]:
             "weighting": {
                 "base_cost": graph.weighting.base_cost,
                 "surplus_penalty": graph.weighting.surplus_penalty,
+                "gap_exponent": graph.weighting.gap_exponent,
                 "importance": {skill.id: skill.importance for skill in graph.skills},
             },
             "description": graph.description,
@@ -172,6 +175,9 @@ def to_json(graph: CareerGraph, *, indent: int | None = 2) -> str:
 
 def _fail(where: str, message: str) -> GraphFileError:
     return GraphFileError(where, [Problem("", message)])
+
+
+_WEIGHTING_FIELDS: Final = ("base_cost", "surplus_penalty", "gap_exponent")
 
 
 def _graph_from(
@@ -221,7 +227,8 @@ def _graph_from(
                 u,
                 v,
                 a.get("kind", "upward"),
-                requirements=Requirements(**(a.get("requirements") or {})),
+                requirements=Requirements.from_dict(a.get("requirements") or {}),
+                advantages=Requirements.from_dict(a.get("advantages") or {}),
                 note=a.get("note", ""),
                 sources=a.get("sources", ()),
             )
@@ -233,8 +240,7 @@ def _graph_from(
             description=head.get("description", ""),
             scale=Scale(head["scale"]) if head.get("scale") else DEFAULT_SCALE,
             weighting=Weighting(
-                base_cost=weighting_data.get("base_cost", 1.0),
-                surplus_penalty=weighting_data.get("surplus_penalty", 0.0),
+                **{k: v for k, v in weighting_data.items() if k in _WEIGHTING_FIELDS}
             ),
             skills=skills,
             roles=roles,
@@ -326,7 +332,7 @@ _JSON_NODE_KEYS: Final = (
     "titles",
     "sources",
 )
-_JSON_EDGE_KEYS: Final = ("gaps", "requirements", "sources")
+_JSON_EDGE_KEYS: Final = ("gaps", "requirements", "advantages", "sources")
 _JSON_GRAPH_KEYS: Final = ("weighting", "scale", "skills")
 
 

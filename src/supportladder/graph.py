@@ -1,17 +1,9 @@
 """The career graph: roles, moves between them, and the skill-delta weight of every move.
 
 :class:`CareerGraph` is an immutable value.  Everything derived from it — effective skills,
-move weights, the networkx view — is computed once, on first use, and cached.
-
-Weights
--------
-For a move ``a → b``, with ``Δs`` the effective level of ``b`` in skill ``s`` minus that of
-``a`` (a skill a role does not list counts as the scale's lowest level)::
-
-    weight = base_cost + Σ importance(s)·max(0, Δs) + surplus_penalty·Σ importance(s)·max(0, −Δs)
-
-The weight is asymmetric on purpose: moving up costs the skills you must gain; moving down
-costs only ``base_cost`` (unless ``surplus_penalty`` is set).
+move weights, the networkx view — is computed once, on first use, and cached.  Weights come
+from :mod:`supportladder.weights`, the one place they are computed; see there for the
+formula and for how a skill that one side does not rate enters a gap.
 """
 
 from __future__ import annotations
@@ -23,20 +15,14 @@ from typing import Any
 
 import attrs
 import networkx as nx
+import numpy as np
 from attrs import field, frozen
 
+from supportladder import weights
 from supportladder._private.checks import check_records
 from supportladder._private.frozen import FrozenDict, freeze
 from supportladder.errors import GraphFileError, RoleNotFoundError
-from supportladder.model import (
-    DEFAULT_SCALE,
-    Gap,
-    Role,
-    Scale,
-    Skill,
-    Transition,
-    Weighting,
-)
+from supportladder.model import DEFAULT_SCALE, Gap, Role, Scale, Skill, Transition, Weighting
 
 __all__ = ["CareerGraph"]
 
@@ -249,8 +235,7 @@ class CareerGraph:
         # Inheritance is acyclic (checked at construction): a depth-first walk that settles
         # a role after everything it inherits gives each role's effective skills once.
         by_id = self._by_id
-        floor = self.scale.minimum
-        order = [s.id for s in self.skills]
+        rank = self._skill_rank()
         done: dict[str, FrozenDict[str, float]] = {}
         for role in self.roles:
             stack = [(role.id, False)]
@@ -266,9 +251,9 @@ class CareerGraph:
                 merged = dict(current.skills)
                 for parent in current.inherits:
                     for skill, level in done[parent].items():
-                        if level > merged.get(skill, floor):
+                        if skill not in merged or level > merged[skill]:
                             merged[skill] = level
-                done[role_id] = freeze({s: merged[s] for s in order if s in merged})
+                done[role_id] = freeze({s: merged[s] for s in sorted(merged, key=rank.__getitem__)})
         return done
 
     def _skill_rank(self) -> dict[str, int]:
@@ -277,10 +262,54 @@ class CareerGraph:
             cached = self._cache["rank"] = {s.id: i for i, s in enumerate(self.skills)}
         return cached
 
-    def _importance(self) -> dict[str, float]:
-        cached: dict[str, float] | None = self._cache.get("importance")
+    def _role_index(self) -> dict[str, int]:
+        cached: dict[str, int] | None = self._cache.get("role_index")
         if cached is None:
-            cached = self._cache["importance"] = {s.id: s.importance for s in self.skills}
+            cached = self._cache["role_index"] = {r.id: i for i, r in enumerate(self.roles)}
+        return cached
+
+    def _skill_table(self) -> weights.SkillTable:
+        cached: weights.SkillTable | None = self._cache.get("skill_table")
+        if cached is None:
+            cached = self._cache["skill_table"] = weights.skill_table(self)
+        return cached
+
+    def _imputer(self) -> Any:
+        cached = self._cache.get("imputer")
+        if cached is None:
+            cached = self._cache["imputer"] = weights.imputer_of(
+                self._skill_table(), float(self.scale.minimum)
+            )
+        return cached
+
+    def move_costs(self) -> weights.MoveCosts:
+        """Return the weights and gaps of every move, in ``transitions`` order (cached).
+
+        This is the one computation every reader of a weight uses: :meth:`delta`, the
+        networkx view, the exports and the compiled query core.
+
+        Examples
+        --------
+        >>> import supportladder
+        >>> g = supportladder.load("support-ladder")
+        >>> costs = g.move_costs()
+        >>> first = g.transitions[0]
+        >>> float(costs.weight[0]) == g.weight(first.source, first.target)
+        True
+        """
+        cached: weights.MoveCosts | None = self._cache.get("move_costs")
+        if cached is None:
+            index = self._role_index()
+            src = np.fromiter((index[m.source] for m in self.transitions), dtype=np.int64)
+            dst = np.fromiter((index[m.target] for m in self.transitions), dtype=np.int64)
+            cached = self._cache["move_costs"] = weights.move_costs(self, src, dst)
+        return cached
+
+    def _move_position(self) -> dict[tuple[str, str], int]:
+        cached: dict[tuple[str, str], int] | None = self._cache.get("move_position")
+        if cached is None:
+            cached = {m.key: i for i, m in enumerate(self.transitions)}
+            self._cache["move_position"] = cached
         return cached
 
     def delta(
@@ -289,36 +318,29 @@ class CareerGraph:
         """Return the weight of a move from ``source`` to ``target`` and the gaps to close.
 
         The move need not exist in the graph.  ``source`` may also be a skill profile — a
-        mapping of skill id to level, e.g. a person's self-assessment.
+        mapping of skill id to level, e.g. a person's self-assessment; a skill it does not
+        list counts as the scale's lowest level.  The formula, and how a skill one side does
+        not rate enters it, are described in :mod:`supportladder.weights`.
         """
+        b = self._role_index()[self.role(target).id]
         if isinstance(source, Mapping):
-            have: Mapping[str, float] = source
-            unknown = [skill for skill in have if skill not in self._skill_rank()]
+            unknown = [skill for skill in source if skill not in self._skill_rank()]
             if unknown:
                 names = ", ".join(map(repr, unknown))
                 raise ValueError(
                     f"profile names skills this graph does not have: {names}; "
                     f"use the skill ids of graph {self.name!r}"
                 )
-        else:
-            have = self.effective_skills(source)
-        need = self.effective_skills(target)
-        floor = self.scale.minimum
-        importance = self._importance()
-        rise = 0.0
-        surplus = 0.0
-        gaps: list[Gap] = []
-        # Only skills either side holds can differ; visit them in the graph's skill order.
-        for skill in sorted(set(have).union(need), key=self._skill_rank().__getitem__):
-            a = float(have.get(skill, floor))
-            b = need.get(skill, floor)
-            if b > a:
-                rise += importance[skill] * (b - a)
-                gaps.append(Gap(skill, a, b))
-            elif a > b:
-                surplus += importance[skill] * (a - b)
-        w = self.weighting
-        return w.base_cost + rise + w.surplus_penalty * surplus, tuple(gaps)
+            costs = weights.profile_costs(self, source, np.array([b], dtype=np.int64))
+            return float(costs.weight[0]), costs.gaps(0)
+        a_id = self.role(source).id
+        at = self._move_position().get((a_id, self.roles[b].id))
+        if at is not None:
+            moves = self.move_costs()
+            return float(moves.weight[at]), moves.gaps(at)
+        a = self._role_index()[a_id]
+        one = weights.move_costs(self, np.array([a], dtype=np.int64), np.array([b], dtype=np.int64))
+        return float(one.weight[0]), one.gaps(0)
 
     def weight(self, source: str | Role, target: str | Role) -> float:
         """Return the skill-delta weight of a move from ``source`` to ``target``."""
@@ -351,15 +373,16 @@ class CareerGraph:
                 aliases=list(role.aliases),
                 sources=list(role.sources),
             )
-        for move in self.transitions:
-            weight, gaps = self.delta(move.source, move.target)
+        costs = self.move_costs()
+        for i, move in enumerate(self.transitions):
             g.add_edge(
                 move.source,
                 move.target,
                 kind=move.kind,
-                weight=weight,
-                gaps=[gap.to_dict() for gap in gaps],
+                weight=float(costs.weight[i]),
+                gaps=[gap.to_dict() for gap in costs.gaps(i)],
                 requirements=move.requirements.to_dict(),
+                advantages=move.advantages.to_dict(),
             )
             if move.observed is not None:  # weight="observed" / "months"; others lack them
                 g.edges[move.key]["observed"] = 0.0 - math.log(move.observed.probability)
@@ -372,7 +395,8 @@ class CareerGraph:
 
         Node attributes: ``title``, ``level``, ``track``, ``industry``, ``skills`` (effective
         skills), ``holland``, ``aliases``, ``sources``.  Edge attributes: ``kind``,
-        ``weight``, ``gaps`` (list of ``{"skill", "from", "to"}``), ``requirements``.
+        ``weight``, ``gaps`` (list of ``{"skill", "from", "to", "imputed", "cost"}``),
+        ``requirements`` and ``advantages``.
 
         Examples
         --------

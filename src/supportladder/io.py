@@ -439,8 +439,9 @@ def _lines(graph: CareerGraph) -> Iterator[str]:
         yield from w.assignments(fields)
     for move in graph.transitions:
         fields = _non_defaults(move)
-        if "requirements" in fields:
-            fields["requirements"] = _non_defaults(fields["requirements"])
+        for name in ("requirements", "advantages"):
+            if name in fields:
+                fields[name] = fields[name].to_dict()
         if "observed" in fields:
             fields["observed"] = _non_defaults(fields["observed"])
         yield ""

@@ -31,7 +31,9 @@ __all__ = [
     "DEFAULT_SCALE",
     "HOLLAND_LETTERS",
     "KINDS",
+    "MAX_GAP_EXPONENT",
     "MAX_LEVEL",
+    "REQUIREMENT_NAMES",
     "Gap",
     "Kind",
     "Observed",
@@ -87,6 +89,10 @@ def _check_non_negative(instance: object, attribute: attrs.Attribute[float], val
 
 def _to_float(value: float) -> float:
     return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(values)
 
 
 def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
@@ -225,6 +231,15 @@ class Requirements:
         Certifications that help or are expected.
     assessment : str, optional
         A test or interview the move goes through, e.g. ``"interview test"``.
+    any_of : tuple of Requirements
+        Alternatives: meeting any one of them is enough (with the fields above, which
+        always apply).  "About a year in the role, or an interview test" is
+        ``any_of=(Requirements(tenure_months=12), Requirements(assessment="interview test"))``.
+
+    A :class:`Transition` holds two of these: ``requirements`` (gates: a move is closed to
+    someone who cannot meet them) and ``advantages`` (what the sources say helps or speeds
+    the move up without being asked for, such as a degree that "strengthens your
+    qualifications").
 
     Examples
     --------
@@ -239,6 +254,24 @@ class Requirements:
     education: str | None = field(default=None, kw_only=True)
     certifications: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
     assessment: str | None = field(default=None, kw_only=True)
+    any_of: tuple[Requirements, ...] = field(default=(), converter=_tuple, kw_only=True)
+
+    @any_of.validator
+    def _check_any_of(self, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for option in value:
+            if not isinstance(option, Requirements):
+                raise TypeError(f"any_of must hold requirement tables, got {_show(option)}")
+            if option.any_of:
+                raise ValueError(
+                    "any_of alternatives cannot hold another any_of; list every alternative "
+                    "in the one any_of array"
+                )
+            if not option:
+                raise ValueError("an any_of alternative is empty; give each one a requirement")
+        if len(value) == 1:
+            raise ValueError(
+                "any_of has a single alternative; write it as a plain requirement instead"
+            )
 
     @tenure_months.validator
     def _check_tenure(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -250,7 +283,11 @@ class Requirements:
             raise ValueError(f"tenure_months must be 0 or more, got {value}")
 
     def names(self) -> tuple[str, ...]:
-        """Return the names of the requirements that are set, in field order."""
+        """Return the names of the requirements that are set, in field order.
+
+        ``any_of`` is listed when it holds alternatives; the names inside the alternatives
+        are not.
+        """
         return tuple(
             f.name for f in attrs.fields(Requirements) if getattr(self, f.name) not in (None, ())
         )
@@ -258,13 +295,56 @@ class Requirements:
     def __bool__(self) -> bool:
         return bool(self.names())
 
+    def options(self) -> tuple[Requirements, ...]:
+        """Return the ways to meet these requirements, each without alternatives.
+
+        Every option holds the requirements that always apply plus one ``any_of``
+        alternative; with no alternatives there is one option, the requirements themselves.
+
+        Examples
+        --------
+        >>> r = Requirements(any_of=[Requirements(tenure_months=12),
+        ...                          Requirements(assessment="interview test")])
+        >>> [o.names() for o in r.options()]
+        [('tenure_months',), ('assessment',)]
+        """
+        if not self.any_of:
+            return (self,)
+        base = attrs.evolve(self, any_of=())
+        return tuple(_combine(base, option) for option in self.any_of)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Requirements:
+        """Return the requirements of a :meth:`to_dict` mapping (the inverse of it)."""
+        fields = dict(data)
+        options = fields.pop("any_of", ())
+        return cls(**fields, any_of=tuple(cls.from_dict(o) for o in options))
+
     def to_dict(self) -> dict[str, Any]:
         """Return the requirements that are set, as a JSON-ready dict."""
         out: dict[str, Any] = {}
         for name in self.names():
             value = getattr(self, name)
-            out[name] = list(value) if isinstance(value, tuple) else value
+            if name == "any_of":
+                out[name] = [option.to_dict() for option in value]
+            else:
+                out[name] = list(value) if isinstance(value, tuple) else value
         return out
+
+
+REQUIREMENT_NAMES: Final = ("tenure_months", "education", "certifications", "assessment")
+"""The names of the single requirements (the fields of :class:`Requirements` but ``any_of``)."""
+
+
+def _combine(base: Requirements, option: Requirements) -> Requirements:
+    """Return ``base`` with the fields ``option`` sets (certifications are joined)."""
+    changes: dict[str, Any] = {}
+    for name in option.names():
+        value = getattr(option, name)
+        if name == "certifications":
+            value = tuple(dict.fromkeys((*base.certifications, *value)))
+        changes[name] = value
+    return attrs.evolve(base, **changes)
 
 
 def _check_holland(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -407,7 +487,11 @@ class Transition:
     kind : {"upward", "lateral", "cross-industry"}
         Up the ladder, sideways within the industry, or into another industry.
     requirements : Requirements
-        Tenure, education, certifications and assessment the move asks for.
+        Tenure, education, certifications and assessment the move asks for: gates.
+    advantages : Requirements
+        What helps or speeds the move up without being asked for (a degree that
+        "strengthens your qualifications", an optional certification).  Advantages are
+        shown in explanations and never hide a move from a query.
     note : str
         What the move takes, in our own words.
     sources : tuple of str
@@ -421,6 +505,7 @@ class Transition:
     target: str = field(validator=_check_id)
     kind: Kind = field(default="upward", validator=_check_kind)
     requirements: Requirements = field(factory=Requirements, kw_only=True)
+    advantages: Requirements = field(factory=Requirements, kw_only=True)
     note: str = field(default="", kw_only=True)
     sources: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
     observed: Observed | None = field(default=None, kw_only=True)
@@ -438,11 +523,28 @@ class Transition:
         return (self.source, self.target)
 
 
+def _check_exponent(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _check_finite(attribute.name, value, minimum=1)
+    if value > MAX_GAP_EXPONENT:
+        raise ValueError(
+            f"gap_exponent must be at most {MAX_GAP_EXPONENT:g}, got {value!r}: a larger "
+            "exponent makes every multi-level gap cost more than any route can add up"
+        )
+
+
+MAX_GAP_EXPONENT: Final = 4.0
+"""The largest ``gap_exponent`` a :class:`Weighting` accepts."""
+
+
 @frozen
 class Weighting:
     """How move weights are computed from skill deltas.
 
-    ``weight = base_cost + Σ importance·max(0, Δ) + surplus_penalty · Σ importance·max(0, −Δ)``
+    For a move ``a → b``, over the skills the target ``b`` rates, with ``Δs`` the level
+    ``b`` asks for minus the level ``a`` holds (see :mod:`supportladder.weights`)::
+
+        weight = base_cost + Σ importance·max(0, Δs)^gap_exponent
+                           + surplus_penalty · Σ importance·max(0, −Δs)^gap_exponent
 
     Parameters
     ----------
@@ -451,6 +553,12 @@ class Weighting:
     surplus_penalty : float
         Multiplier of the skills a move leaves unused (default 0.0: moving down costs only
         ``base_cost``).
+    gap_exponent : float
+        How fast a move's cost grows with the size of one skill's gap (default 2.0, at
+        least 1 and at most 4).  Above 1, learning a lot in one move costs more than
+        learning the same in several steps, so a route that climbs every rung beats one
+        that skips rungs; 1.0 is the linear model, where any upward route between two roles
+        gains the same skills and only the number of moves separates routes.
     """
 
     base_cost: float = field(
@@ -459,21 +567,38 @@ class Weighting:
     surplus_penalty: float = field(
         default=0.0, converter=_to_float, validator=_check_non_negative, kw_only=True
     )
+    gap_exponent: float = field(
+        default=2.0, converter=_to_float, validator=_check_exponent, kw_only=True
+    )
 
 
 @frozen
 class Gap:
     """A skill a move asks to raise, from one level to another.
 
+    Attributes
+    ----------
+    skill : str
+        Skill id.
+    from_, to : float
+        The level held before the move and the level the target role asks for.
+    imputed : bool
+        ``from_`` is not a rating of the source: the source does not rate the skill, so its
+        level was imputed from its rung (see :mod:`supportladder.weights`).
+    cost : float
+        What this gap adds to the move's weight: ``importance·(to − from_)^gap_exponent``.
+
     Examples
     --------
-    >>> Gap("communication", 2.0, 3.0).to_dict()
-    {'skill': 'communication', 'from': 2.0, 'to': 3.0}
+    >>> Gap("communication", 2.0, 3.0, cost=1.0).to_dict()
+    {'skill': 'communication', 'from': 2.0, 'to': 3.0, 'imputed': False, 'cost': 1.0}
     """
 
     skill: str
     from_: float
     to: float
+    imputed: bool = field(default=False, kw_only=True)
+    cost: float = field(default=0.0, kw_only=True, eq=False)
 
     @property
     def delta(self) -> float:
@@ -481,5 +606,11 @@ class Gap:
         return self.to - self.from_
 
     def to_dict(self) -> dict[str, Any]:
-        """Return ``{"skill", "from", "to"}``, JSON-ready."""
-        return {"skill": self.skill, "from": self.from_, "to": self.to}
+        """Return ``{"skill", "from", "to", "imputed", "cost"}``, JSON-ready."""
+        return {
+            "skill": self.skill,
+            "from": self.from_,
+            "to": self.to,
+            "imputed": self.imputed,
+            "cost": self.cost,
+        }

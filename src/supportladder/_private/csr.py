@@ -5,9 +5,8 @@ first fast query, and cached in ``graph._cache["csr"]``.  Role ids are sorted, s
 integer index orders like its id, and the moves are sorted by (source, target): the CSR row
 of a role lists its moves by target id, the order the reference search visits them in.
 
-Weights are computed here with NumPy, skill by skill in the graph's skill order, which is
-the exact sequence of float operations :meth:`CareerGraph.delta` performs: the arrays hold
-bit-for-bit the same weights as the networkx view.
+Weights are read from :meth:`CareerGraph.move_costs`, the one place they are computed, so
+the arrays hold bit-for-bit the same weights as the networkx view.
 
 Exactness
 ---------
@@ -39,7 +38,6 @@ __all__ = [
     "Snapshot",
     "exactness",
     "limbs_of",
-    "move_weights",
     "snapshot",
 ]
 
@@ -102,45 +100,11 @@ def _compile(graph: CareerGraph) -> Snapshot:
         indptr=indptr,
         src=src,
         dst=dst,
-        weight=move_weights(graph, ids, src, dst),
+        weight=graph.move_costs().weight[order],
         kind=kind,
         moves=ordered,
         with_requirements=with_req,
     )
-
-
-def move_weights(
-    graph: CareerGraph, ids: tuple[str, ...], src: IntArray, dst: IntArray
-) -> FloatArray:
-    """Return the skill-delta weight of every move ``ids[src[i]] -> ids[dst[i]]``.
-
-    The same float operations, in the same order, as :meth:`CareerGraph.delta`: per skill in
-    the graph's order, ``rise += importance * (b - a)`` where the level rises and
-    ``surplus += importance * (a - b)`` where it falls; then
-    ``base_cost + rise + surplus_penalty * surplus``.
-    """
-    floor = float(graph.scale.minimum)
-    skills = [s.id for s in graph.skills]
-    column = {s: j for j, s in enumerate(skills)}
-    levels = np.full((len(ids), len(skills)), floor, dtype=np.float64)
-    for i, role_id in enumerate(ids):
-        for skill, level in graph.effective_skills(role_id).items():
-            levels[i, column[skill]] = float(level)
-    rise = np.zeros(len(src), dtype=np.float64)
-    surplus = np.zeros(len(src), dtype=np.float64)
-    for j, s in enumerate(graph.skills):
-        a = levels[src, j]
-        b = levels[dst, j]
-        imp = s.importance
-        up = b > a
-        if up.any():
-            rise = np.where(up, rise + imp * (b - a), rise)
-        down = a > b
-        if down.any():
-            surplus = np.where(down, surplus + imp * (a - b), surplus)
-    w = graph.weighting
-    out: FloatArray = (w.base_cost + rise) + w.surplus_penalty * surplus
-    return out
 
 
 # ---------------------------------------------------------------------- exactness

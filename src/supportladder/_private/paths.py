@@ -22,10 +22,11 @@ from typing import Any, Final, TypeAlias
 import attrs
 import networkx as nx
 
+from supportladder import weights
 from supportladder._private.checks import suggest
 from supportladder.errors import QueryArgumentError
 from supportladder.graph import CareerGraph
-from supportladder.model import KINDS, Gap, Requirements
+from supportladder.model import KINDS, REQUIREMENT_NAMES, Gap, Requirements
 
 __all__ = [
     "OBSERVED_WEIGHTS",
@@ -59,8 +60,6 @@ Label: TypeAlias = tuple[Fraction, tuple[str, ...]]
 
 OBSERVED_WEIGHTS: Final = ("observed", "months")
 """Edge attributes only observed moves have; a query by one of them hides the others."""
-
-REQUIREMENT_NAMES: Final = tuple(f.name for f in attrs.fields(Requirements))
 
 FAST_THRESHOLD: int = 2000
 """Queries on graphs of at least this many moves use the compiled core
@@ -157,6 +156,11 @@ def _same(a: object, b: object) -> bool:
 
 
 def _avoided(requirements: Requirements, avoid: tuple[tuple[str, object], ...]) -> bool:
+    """Return whether every way to meet ``requirements`` needs something ``avoid`` names."""
+    return all(_option_avoided(option, avoid) for option in requirements.options())
+
+
+def _option_avoided(requirements: Requirements, avoid: tuple[tuple[str, object], ...]) -> bool:
     for name, wanted in avoid:
         have = getattr(requirements, name)
         if have in (None, ()):
@@ -351,8 +355,9 @@ def build_view(
     ``u`` = :data:`PROFILE`) and ``max_step_cost`` apply to them as to any move.
     """
     digraph = graph._digraph()
+    moves_costs = graph.move_costs()
     out: dict[str, list[Edge]] = {}
-    for move in graph.transitions:
+    for i, move in enumerate(graph.transitions):
         if filters.kinds is not None and move.kind not in filters.kinds:
             continue
         if filters.avoid is not None and _avoided(move.requirements, filters.avoid):
@@ -363,19 +368,22 @@ def build_view(
             continue
         if filters.max_step_cost is not None and costs[0] > filters.max_step_cost:
             continue
-        gaps = tuple(Gap(g["skill"], g["from"], g["to"]) for g in data["gaps"])
         out.setdefault(move.source, []).append(
-            Edge(move.source, move.target, move.kind, *costs, gaps, move.requirements)
+            Edge(
+                move.source, move.target, move.kind, *costs, moves_costs.gaps(i), move.requirements
+            )
         )
     if profile is not None:
         virtual: list[Edge] = []
-        for role in graph.roles:
-            base, gaps = graph.delta(profile, role.id)
+        profile_moves = weights.profile_costs(graph, profile)
+        for j, role in enumerate(graph.roles):
+            base, gaps = float(profile_moves.weight[j]), profile_moves.gaps(j)
             data = {
                 "kind": PROFILE_KIND,
                 "weight": base,
                 "gaps": [g.to_dict() for g in gaps],
                 "requirements": {},
+                "advantages": {},
             }
             costs = _cost_of(filters.weight, PROFILE, role.id, data)
             if costs is None:

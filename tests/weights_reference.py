@@ -1,0 +1,57 @@
+"""The documented weight formula (supportladder.weights), written plainly as a test oracle."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+
+from supportladder import CareerGraph
+
+
+def imputed_level(graph: CareerGraph, skill: str, rung: int) -> float:
+    """Median rating of ``skill`` at the nearest rung <= ``rung`` that rates it, else floor."""
+    by_rung: dict[int, list[float]] = {}
+    for role in graph.roles:
+        level = graph.effective_skills(role.id).get(skill)
+        if level is not None and role.level <= rung:
+            by_rung.setdefault(role.level, []).append(level)
+    if not by_rung:
+        return graph.scale.minimum
+    return float(statistics.median(by_rung[max(by_rung)]))
+
+
+def reference_delta(
+    graph: CareerGraph, source: str | Mapping[str, float], target: str
+) -> tuple[float, list[tuple[str, float, float, bool]]]:
+    """Return (weight, [(skill, from, to, imputed)]) by the documented formula."""
+    w = graph.weighting
+    need = graph.effective_skills(target)
+    rise = surplus = 0.0
+    gaps = []
+    for skill in graph.skills:
+        if skill.id not in need:
+            continue  # the target does not ask for it
+        b = need[skill.id]
+        if isinstance(source, Mapping):
+            a, imputed = float(source.get(skill.id, graph.scale.minimum)), False
+        else:
+            have = graph.effective_skills(source)
+            if skill.id in have:
+                a, imputed = have[skill.id], False
+            else:
+                a, imputed = imputed_level(graph, skill.id, graph.role(source).level), True
+        if b > a:
+            rise += skill.importance * (b - a) ** w.gap_exponent
+            gaps.append((skill.id, a, b, imputed))
+        elif a > b:
+            surplus += skill.importance * (a - b) ** w.gap_exponent
+    return w.base_cost + rise + w.surplus_penalty * surplus, gaps
+
+
+def role_as_profile(graph: CareerGraph, role: str) -> dict[str, float]:
+    """Return the profile a role stands for: its ratings, else its rung's imputed levels."""
+    have = graph.effective_skills(role)
+    rung = graph.role(role).level
+    return {
+        s.id: have[s.id] if s.id in have else imputed_level(graph, s.id, rung) for s in graph.skills
+    }
