@@ -89,10 +89,7 @@ def wrap(table: Any, limits: Limits, *, first_row: int = 1) -> tuple[Any, int | 
     ``limits.max_rows`` is refused here, by its length or a count, before any other work.
     """
     nw = narwhals()
-    with warnings.catch_warnings():
-        # narwhals announces that its Dask support moves to another package; it still works.
-        warnings.filterwarnings("ignore", "Dask support is moving", FutureWarning)
-        frame = nw.from_native(table)
+    frame = _from_native(nw, table)
     eager = isinstance(frame, nw.DataFrame)
     size = len(frame) if eager else frame.select(nw.len()).collect().item()
     if size > limits.max_rows:
@@ -103,6 +100,13 @@ def wrap(table: Any, limits: Limits, *, first_row: int = 1) -> tuple[Any, int | 
     if eager:
         return frame.with_row_index("_row").lazy(), first_row, names
     return frame, None, names
+
+
+def _from_native(nw: Any, table: Any) -> Any:
+    with warnings.catch_warnings():
+        # narwhals announces that its Dask support moves to another package; it still works.
+        warnings.filterwarnings("ignore", "Dask support is moving", FutureWarning)
+        return nw.from_native(table)
 
 
 @frozen
@@ -130,50 +134,58 @@ def _empty(nw: Any, name: str, dtype: Any) -> Any:
     return col.is_null()
 
 
-def _civil(nw: Any, y: Any, m: Any, d: Any) -> Any:
-    """Days since 1970-01-01 of a Gregorian date, as integer expressions (H. Hinnant)."""
-    y = y - (m <= 2).cast(nw.Int64)
-    era = y // 400
-    yoe = y - era * 400
-    mp = nw.when(m > 2).then(m - 3).otherwise(m + 9)
-    doy = (153 * mp + 2) // 5 + d - 1
-    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-    return era * 146097 + doe - 719468
+def _staged_day(nw: Any, frame: Any, name: str, dtype: Any, out: str) -> Any:
+    """Add ``{out}`` (days since 1970-01-01) and ``{out}_ok`` (a valid date) for a column.
 
-
-def _day(nw: Any, name: str, dtype: Any) -> tuple[Any, Any]:
-    """Return ``(valid, day number)`` expressions of a date column (strings or dates)."""
+    Strings are read as ``YYYY-MM-DD`` (optionally with a time, which is ignored) or
+    ``YYYY-MM``; date and datetime columns as they are (aware ones in UTC).  The work is done
+    in stages of small expressions, so that SQL engines plan each one once.
+    """
     col = nw.col(name)
+    t = f"_{out}_"  # temporary columns
     if dtype == nw.String:
         s = col.str.strip_chars()
-        ok = s.str.contains(_DATE_RE).fill_null(value=False)
-        safe = nw.when(ok).then(s).otherwise(nw.lit("1970-01-01"))
-        safe = (
-            nw.when(safe.str.len_chars() == 7)
-            .then(nw.concat_str([safe, nw.lit("-01")]))
-            .otherwise(safe)
-        )
-        y = safe.str.slice(0, 4).cast(nw.Int64)
-        m = safe.str.slice(5, 2).cast(nw.Int64)
-        d = safe.str.slice(8, 2).cast(nw.Int64)
-        leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
-        last = (
-            nw.when(m == 2)
-            .then(28 + leap.cast(nw.Int64))
-            .otherwise(nw.when(m.is_in([4, 6, 9, 11])).then(30).otherwise(31))
-        )
-        valid = ok & (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= last)
-        return valid, _civil(nw, y, m, d)
-    if dtype in (nw.Date, nw.Datetime):
+        frame = frame.with_columns(s.str.contains(_DATE_RE).fill_null(value=False).alias(t + "ok"))
+        safe = nw.when(nw.col(t + "ok")).then(s).otherwise(nw.lit("1970-01-01"))
+        frame = frame.with_columns(safe.alias(t + "s"))
+        s = nw.col(t + "s")
+        padded = nw.when(s.str.len_chars() == 7).then(nw.concat_str([s, nw.lit("-01")]))
+        frame = frame.with_columns(padded.otherwise(s).alias(t + "s"))
+        s = nw.col(t + "s")
+        parts = [
+            s.str.slice(start, size).cast(nw.Int64) for start, size in ((0, 4), (5, 2), (8, 2))
+        ]
+    elif dtype in (nw.Date, nw.Datetime):
         if dtype == nw.Datetime and getattr(dtype, "time_zone", None):
             col = col.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
-        there = ~col.is_null()
-        y, m, d = (
-            nw.when(there).then(part).otherwise(nw.lit(1)).cast(nw.Int64)
+        frame = frame.with_columns((~col.is_null()).alias(t + "ok"))
+        parts = [
+            nw.when(nw.col(t + "ok")).then(part).otherwise(nw.lit(1)).cast(nw.Int64)
             for part in (col.dt.year(), col.dt.month(), col.dt.day())
-        )
-        return there, _civil(nw, y, m, d)
-    return nw.lit(value=False), nw.lit(0)
+        ]
+    else:
+        return frame.with_columns(nw.lit(value=False).alias(out + "_ok"), nw.lit(0).alias(out))
+    frame = frame.with_columns(*(p.alias(t + k) for p, k in zip(parts, "ymd", strict=True)))
+    y, m, d = nw.col(t + "y"), nw.col(t + "m"), nw.col(t + "d")
+    leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
+    last = nw.when(m == 2).then(28 + leap.cast(nw.Int64))
+    last = last.otherwise(nw.when(m.is_in([4, 6, 9, 11])).then(30).otherwise(31))
+    valid = nw.col(t + "ok") & (y >= 1) & (m >= 1) & (m <= 12) & (d >= 1) & (d <= last)
+    # Days from the civil date (H. Hinnant's algorithm), in integer arithmetic.
+    frame = frame.with_columns(
+        valid.alias(out + "_ok"),
+        (y - (m <= 2).cast(nw.Int64)).alias(t + "y"),
+        nw.when(m > 2).then(m - 3).otherwise(m + 9).alias(t + "m"),
+    )
+    y, m = nw.col(t + "y"), nw.col(t + "m")
+    era = y // 400
+    frame = frame.with_columns(era.alias(t + "era"), (y - era * 400).alias(t + "yoe"))
+    yoe = nw.col(t + "yoe")
+    doy = (153 * m + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    frame = frame.with_columns((nw.col(t + "era") * 146097 + doe - 719468).alias(out))
+    temporary = [c for c in frame.collect_schema().names() if c.startswith(t)]
+    return frame.drop(*temporary)
 
 
 def _checked(nw: Any, frame: Any, has_end: bool) -> Any:
@@ -185,16 +197,14 @@ def _checked(nw: Any, frame: Any, has_end: bool) -> Any:
         _empty(nw, "role", schema["role"]).alias("_e_role"),
         _empty(nw, "start", schema["start"]).alias("_e_start"),
     ]
-    valid, day = _day(nw, "start", schema["start"])
-    exprs += [valid.alias("_ok_start"), day.alias("_day")]
     if has_end:
-        valid_end, end = _day(nw, "end", schema["end"])
-        exprs += [
-            _empty(nw, "end", schema["end"]).alias("_e_end"),
-            valid_end.alias("_ok_end"),
-            end.alias("_end"),
-        ]
+        exprs.append(_empty(nw, "end", schema["end"]).alias("_e_end"))
     frame = frame.with_columns(*exprs)
+    frame = _staged_day(nw, frame, "start", schema["start"], "_day")
+    frame = frame.rename({"_day_ok": "_ok_start"})
+    if has_end:
+        frame = _staged_day(nw, frame, "end", schema["end"], "_end")
+        frame = frame.rename({"_end_ok": "_ok_end"})
     empty = nw.col("_e_person") | nw.col("_e_role") | nw.col("_e_start")
     bad = empty | ~nw.col("_ok_start")
     if has_end:
@@ -384,6 +394,8 @@ def aggregate(
     nw = narwhals()
     has_end = "end" in frame.collect_schema().names()
     frame = _checked(nw, frame, has_end)
+    if frame.implementation.is_dask():  # checked once, kept in (the workers') memory
+        frame = _from_native(nw, frame.to_native().persist())
     rows = frame.select(nw.len()).collect().item()
     _row_problems(nw, frame, first, has_end, problems)
     ids = _roles(nw, frame, first, resolve, problems)
