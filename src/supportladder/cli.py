@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from supportladder._private import atomic
+from supportladder._private import atomic, cli_planning
 from supportladder._private.table import render
 from supportladder.errors import GraphFileError, NoPathError, SupportLadderError
 from supportladder.graph import CareerGraph
@@ -301,6 +301,8 @@ def _query_options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _role_label(g: CareerGraph, role_id: str) -> str:
+    if role_id == cli_planning.PROFILE:
+        return "your skill profile"
     return f"{g.role(role_id).title} ({role_id})"
 
 
@@ -345,9 +347,11 @@ def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) 
     lines = []
     for i, s in enumerate(steps, 1):
         mark = f"{i}. " if numbered else "- "
-        lines.append(f"  {mark}{g.role(s.source).title} → {g.role(s.target).title}")
+        lines.append(f"  {mark}{cli_planning.title(g, s.source)} → {g.role(s.target).title}")
         indent = " " * (len(mark) + 2)
         lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
+        if getattr(s, "observed", None) is not None:
+            lines.append(indent + cli_planning.observed_text(s))
         for label, text in (
             ("skills to build", _skills_to_build(g, s)),
             ("requires", _requires(s)),
@@ -375,10 +379,13 @@ def cmd_path(args: argparse.Namespace) -> int:
     from supportladder import queries
 
     g = _graph(args)
-    source, target = g.role(args.source).id, g.role(args.target).id
+    start, source, target_ref = cli_planning.endpoints(g, args)
+    if target_ref is None:
+        return cli_planning.missing("path", "TO")
+    target = g.role(target_ref).id
     try:
         routes = queries.alternative_paths(
-            g, source, target, args.alternatives, **_query_options(args)
+            g, start, target, args.alternatives, **_query_options(args)
         )
     except NoPathError as exc:
         return _no_route(exc)
@@ -401,7 +408,7 @@ def cmd_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reach_relax(g: CareerGraph, source: str, options: dict[str, Any]) -> list[str]:
+def _reach_relax(g: CareerGraph, source: Any, options: dict[str, Any]) -> list[str]:
     from supportladder import queries
 
     return [
@@ -415,9 +422,9 @@ def cmd_reachable(args: argparse.Namespace) -> int:
     from supportladder import queries
 
     g = _graph(args)
-    source = g.role(args.source).id
+    start, source, _ = cli_planning.endpoints(g, args)
     options = {"budget": args.budget, "max_steps": args.max_steps, **_query_options(args)}
-    reach = queries.reachable_roles(g, source, **options)
+    reach = queries.reachable_roles(g, start, **options)
     if not reach:
         used = {k: v for k, v in options.items() if v is not None}
         where = f"no role is reachable from {_role_label(g, source)} in graph {g.name!r}"
@@ -428,7 +435,7 @@ def cmd_reachable(args: argparse.Namespace) -> int:
             )
         else:
             shown = ", ".join(f"{_flag(k)} {_shown(v)}" for k, v in used.items())
-            relax = _reach_relax(g, source, options)
+            relax = _reach_relax(g, start, options)
             advice = (
                 "relax " + " or ".join(_flag(r) for r in relax)
                 if relax
@@ -636,8 +643,9 @@ def build_parser() -> argparse.ArgumentParser:
     query_parents = [graph_opt, kinds_opt, filter_opt, json_opt]
 
     p = sub.add_parser("path", parents=query_parents, help="the cheapest route between two roles")
-    p.add_argument("source", metavar="FROM", help="start role: id, title or alias")
-    p.add_argument("target", metavar="TO", help="goal role: id, title or alias")
+    p.add_argument("source", metavar="FROM", help="start role (or TO, with --from-profile)")
+    p.add_argument("target", metavar="TO", nargs="?", help="goal role: id, title or alias")
+    cli_planning.add_profile_option(p)
     p.add_argument(
         "--alternatives",
         type=_positive_arg,
@@ -657,7 +665,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "reachable", parents=query_parents, help="roles reachable within a budget or moves"
     )
-    p.add_argument("source", metavar="FROM", help="start role: id, title or alias")
+    p.add_argument("source", metavar="FROM", nargs="?", help="start role: id, title or alias")
+    cli_planning.add_profile_option(p)
     p.add_argument("--budget", type=float, metavar="X", help="largest total cost of a route")
     p.add_argument(
         "--max-steps", type=_count_arg, metavar="N", help="largest number of moves of a route"
@@ -690,8 +699,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="which start roles --sample picks (default 0: the same roles every run)",
     )
     p.set_defaults(func=cmd_chokepoints)
-    from supportladder._private import cli_planning
-
     cli_planning.add_commands(sub, query_parents, _count_arg)
     return parser
 

@@ -1,4 +1,7 @@
-"""The ``feeders`` and ``plan`` subcommands of the command line (see :mod:`supportladder.cli`)."""
+"""The ``feeders`` and ``plan`` subcommands, and ``--from-profile`` (path, reachable, plan).
+
+The command line itself is :mod:`supportladder.cli`; it is imported here only inside functions.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,26 @@ import argparse
 import sys
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["add_commands", "cmd_feeders", "cmd_plan", "profile_of"]
+from supportladder._private.paths import PROFILE
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
+    from supportladder.queries import Step
+
+__all__ = [
+    "PROFILE",
+    "add_commands",
+    "add_profile_option",
+    "cmd_feeders",
+    "cmd_plan",
+    "endpoints",
+    "missing",
+    "observed_text",
+    "profile_of",
+    "title",
+]
 
 
 def profile_of(path: str) -> dict[str, Any]:
@@ -23,6 +43,54 @@ def profile_of(path: str) -> dict[str, Any]:
             'to level, e.g. communication = "good"'
         ) from None
     return data
+
+
+def endpoints(g: CareerGraph, args: argparse.Namespace) -> tuple[Any, str, str | None]:
+    """Return a query's source (role id or profile), its id, and the target as typed.
+
+    With ``--from-profile`` the first positional is the target (``path --from-profile me.toml
+    TO``); without it, the positionals are FROM and TO.
+    """
+    if args.from_profile is not None:
+        return profile_of(args.from_profile), PROFILE, args.source
+    if args.source is None:
+        from supportladder.errors import QueryArgumentError
+
+        raise QueryArgumentError("give a start role FROM, or --from-profile FILE.toml")
+    role = g.role(args.source).id
+    return role, role, getattr(args, "target", None)
+
+
+def missing(command: str, what: str) -> int:
+    """Report a missing positional argument; return the exit code."""
+    from supportladder import cli
+
+    print(f"supportladder: {command} needs {what}", file=sys.stderr)
+    return cli.EXIT_BAD_INPUT
+
+
+def title(g: CareerGraph, role_id: str) -> str:
+    """Return a role's title, or "your skill profile" for the virtual start."""
+    return "your skill profile" if role_id == PROFILE else g.role(role_id).title
+
+
+def observed_text(step: Step) -> str:
+    """Return what histories show of a move, for the route's explanation."""
+    seen = step.observed
+    assert seen is not None
+    months = "" if seen.median_months is None else f", median {seen.median_months:.1f} months"
+    skill = "" if step.skill_cost is None else f"; skill cost {step.skill_cost:g}"
+    return f"observed: {seen.count} people, p = {seen.probability:.3f}{months}{skill}"
+
+
+def add_profile_option(p: argparse.ArgumentParser) -> None:
+    """Add ``--from-profile FILE.toml`` to a subcommand."""
+    p.add_argument(
+        "--from-profile",
+        metavar="FILE.toml",
+        help="start from a person's skills instead of a role: a TOML table of skill id to "
+        "level name or number (then give only TO)",
+    )
 
 
 def cmd_feeders(args: argparse.Namespace) -> int:
@@ -46,7 +114,8 @@ def cmd_feeders(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     print(f"roles that lead to {cli._role_label(g, target)}, graph {g.name}")
     for r in found:
-        print(f"  {r.cost:>8g}  {r.steps} moves  {' → '.join(r.path.roles)}")
+        moves = f"{r.steps} move{'s' if r.steps != 1 else ''}"
+        print(f"  {r.cost:>8g}  {moves:<8}  {' → '.join(r.path.roles)}")
     return cli.EXIT_OK
 
 
@@ -56,11 +125,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from supportladder.planning import learning_plan
 
     g = cli._graph(args)
-    source: Any = profile_of(args.from_profile) if args.from_profile else args.source
-    target = args.target if args.from_profile is None else args.source
+    source, _, target = endpoints(g, args)
     if target is None:
-        print("supportladder: plan needs TO (with --from-profile, give only TO)", file=sys.stderr)
-        return cli.EXIT_BAD_INPUT
+        return missing("plan", "TO (with --from-profile, give only TO)")
     try:
         plan = learning_plan(g, source, target, **cli._query_options(args))
     except NoPathError as exc:
@@ -89,9 +156,5 @@ def add_commands(sub: Any, parents: Any, count: Any) -> None:
     p = sub.add_parser("plan", parents=parents, help="the skills to build on the way to a role")
     p.add_argument("source", metavar="FROM", help="start role (or TO, with --from-profile)")
     p.add_argument("target", metavar="TO", nargs="?", help="goal role: id, title or alias")
-    p.add_argument(
-        "--from-profile",
-        metavar="FILE.toml",
-        help="start from a person's skills: a TOML table of skill id to level",
-    )
+    add_profile_option(p)
     p.set_defaults(func=cmd_plan)
