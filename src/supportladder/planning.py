@@ -28,7 +28,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from attrs import frozen
 
@@ -37,7 +37,7 @@ from supportladder._private import paths as _paths
 from supportladder._private.paths import WeightSpec
 from supportladder.graph import CareerGraph
 from supportladder.model import Role
-from supportladder.queries import Path, Reach, Reaches, Source
+from supportladder.queries import Path, Reach, Reaches, Source, Step
 
 if TYPE_CHECKING:
     import pandas
@@ -46,60 +46,94 @@ __all__ = ["LearningPlan", "SkillToBuild", "feeders", "learning_plan"]
 
 
 # ---------------------------------------------------------------------- feeders
-def _reversed_costs(
-    graph: CareerGraph, view: _paths.View, target: str
-) -> dict[str, Fraction] | None:
-    """Return the exact cost of the cheapest route from every role to ``target``.
+class _Moves:
+    """The moves of a query as arrays over role indices (ids sorted: index order is id order)."""
 
-    SciPy's Dijkstra on the transposed matrix gives float distances; the exact ones are
-    then recomputed over the moves that are tight in floats (within a relative 1e-9), in
-    float order.  ``None`` if a move costs 0 (the caller then uses the reference search).
+    def __init__(self, graph: CareerGraph, filters: _paths.Filters) -> None:
+        np = importlib.import_module("numpy")
+        fv = _queries._fast(graph, filters, None)
+        self.view: _EdgeSource
+        if fv is not None:  # the compiled core's masked CSR arrays: no Python per move
+            self.view = fv
+            self.ids: tuple[str, ...] = fv.snap.ids
+            self.src, self.dst, self.cost = fv.src, fv.dst, fv.cost
+            self.lookup: Mapping[str, int] = fv.snap.index
+            return
+        view = _paths.build_view(graph, filters)
+        self.view = view
+        self.ids = tuple(sorted(r.id for r in graph.roles))
+        index = {role: i for i, role in enumerate(self.ids)}
+        self.lookup = index
+        edges = list(view.edges())
+        self.src = np.array([index[e.source] for e in edges], dtype=np.int64)
+        self.dst = np.array([index[e.target] for e in edges], dtype=np.int64)
+        self.cost = np.array([e.cost for e in edges], dtype=np.float64)
+
+    def index(self, role: str) -> int:
+        return self.lookup[role]
+
+
+class _EdgeSource(Protocol):
+    @property
+    def graph(self) -> CareerGraph: ...
+
+    def edge(self, source: str, target: str) -> _paths.Edge: ...
+
+
+Label = tuple[Fraction, tuple[int, ...]]
+
+
+def _solve(moves: _Moves, t: int) -> dict[int, Label] | None:
+    """Return the cheapest route to role ``t`` from every role that reaches it, exactly.
+
+    SciPy's Dijkstra on the transposed move matrix gives float distances; exact ones are then
+    summed as fractions over the moves tight in floats (relative slack under 1e-9), in float
+    order, and checked.  Among equally cheap routes, the one whose role ids come first.
+    ``None`` (the caller uses the reference) if a move costs 0 or the check fails.
     """
+    np = importlib.import_module("numpy")
     sparse = importlib.import_module("scipy.sparse")
     csgraph = importlib.import_module("scipy.sparse.csgraph")
-    index = {r.id: i for i, r in enumerate(graph.roles)}
-    edges = list(view.edges())
-    if any(e.cost == 0 for e in edges):
+    src, dst, cost = moves.src, moves.dst, moves.cost
+    if bool((cost == 0).any()):
         return None
-    n = len(index)
-    rows = [index[e.target] for e in edges]
-    cols = [index[e.source] for e in edges]
-    matrix = sparse.csr_array(([e.cost for e in edges], (rows, cols)), shape=(n, n))
-    dist = csgraph.dijkstra(matrix, directed=True, indices=index[target])
-    exact: dict[str, Fraction] = {target: Fraction(0)}
-    into: dict[str, list[_paths.Edge]] = {}
-    for e in edges:
-        into.setdefault(e.source, []).append(e)
-    ids = [r.id for r in graph.roles]
-    order = sorted((d, ids[i]) for i, d in enumerate(dist) if d < float("inf") and ids[i] != target)
-    for d, role in order:
-        best: Fraction | None = None
-        for e in into.get(role, ()):
-            dv = dist[index[e.target]]
-            if e.target in exact and e.cost + dv <= d * (1 + 1e-9) + 1e-12:
-                total = e.exact + exact[e.target]
-                best = total if best is None or total < best else best
-        if best is None:
-            return None
-        exact[role] = best
-    return exact
-
-
-def _routes(
-    view: _paths.View, exact: Mapping[str, Fraction], target: str
-) -> dict[str, tuple[str, ...]]:
-    """Return, for every role, its lexicographically smallest cheapest route to ``target``."""
-    best: dict[str, tuple[str, ...]] = {target: (target,)}
-    for role in sorted(exact, key=lambda r: exact[r]):
-        if role == target:
+    n = len(moves.ids)
+    matrix = sparse.csr_array((cost, (dst, src)), shape=(n, n))
+    dist = csgraph.dijkstra(matrix, directed=True, indices=t)
+    finite = np.isfinite(dist)
+    near = finite[src] & finite[dst]
+    slack = cost + np.where(near, dist[dst], 0) - np.where(near, dist[src], 0)
+    tight = near & (slack <= 1e-9 * (1 + np.abs(np.where(near, dist[src], 0))))
+    out: dict[int, list[tuple[int, Fraction]]] = {}
+    for u, v, c in zip(src[tight].tolist(), dst[tight].tolist(), cost[tight].tolist(), strict=True):
+        out.setdefault(u, []).append((v, Fraction(c)))
+    exact: dict[int, Fraction] = {t: Fraction(0)}
+    best: dict[int, tuple[int, ...]] = {t: (t,)}
+    for u in np.argsort(dist, kind="stable").tolist():
+        if u == t or not finite[u]:
             continue
-        candidates = [
-            best[e.target]
-            for e in view.out.get(role, ())
-            if e.target in best and e.target in exact and e.exact + exact[e.target] == exact[role]
-        ]
-        best[role] = (role, *min(candidates))
-    return best
+        options = [(c + exact[v], best[v]) for v, c in out.get(u, ()) if v in exact]
+        if not options:
+            return None
+        cheapest = min(cost for cost, _ in options)
+        exact[u] = cheapest
+        best[u] = (u, *min(route for total, route in options if total == cheapest))
+    for u, items in out.items():  # no tight move undercuts a settled cost
+        if any(v in exact and c + exact[v] < exact[u] for v, c in items):
+            return None
+    return {u: (exact[u], best[u]) for u in exact if u != t}
+
+
+def _within_steps(moves: _Moves, t: int, steps: int) -> list[int]:
+    """Return the roles from which ``t`` is at most ``steps`` moves away (a reverse BFS)."""
+    into: dict[int, list[int]] = {}
+    for u, v in zip(moves.src.tolist(), moves.dst.tolist(), strict=True):
+        into.setdefault(v, []).append(u)
+    seen, frontier = {t}, [t]
+    for _ in range(steps):
+        frontier = [u for v in frontier for u in into.get(v, ()) if u not in seen]
+        seen.update(frontier)
+    return sorted(seen - {t})
 
 
 def feeders(
@@ -154,23 +188,28 @@ def feeders(
     filters = _paths.make_filters(
         kinds=kinds, max_step_cost=max_step_cost, avoid=avoid, weight=weight
     )
-    view = _paths.build_view(graph, filters)
-    exact = None if steps is not None else _reversed_costs(graph, view, goal.id)
+    moves = _Moves(graph, filters)
+    t = moves.index(goal.id)
+    found = None if steps is not None else _solve(moves, t)
     labels: dict[str, tuple[Fraction, tuple[str, ...]]] = {}
-    if exact is not None:
-        routes = _routes(view, exact, goal.id)
-        labels = {r: (exact[r], routes[r]) for r in exact if r != goal.id}
-    else:  # max_steps, or moves of cost 0: one reference search per role
-        for role in graph.roles:
-            if role.id == goal.id:
+    if found is not None:
+        ids = moves.ids
+        labels = {ids[u]: (c, tuple(ids[i] for i in route)) for u, (c, route) in found.items()}
+    else:  # max_steps, or moves of cost 0: the reference search from each role that may feed
+        view = _paths.build_view(graph, filters)
+        starts = range(len(moves.ids)) if steps is None else _within_steps(moves, t, steps)
+        for u in starts:
+            if u == t:
                 continue
-            found = _paths.search(view, role.id, target=goal.id, max_steps=steps).get(goal.id)
-            if found is not None:
-                labels[role.id] = found
+            label = _paths.search(view, moves.ids[u], target=goal.id, max_steps=steps)
+            if goal.id in label:
+                labels[moves.ids[u]] = label[goal.id]
+        moves.view = view
     if budget_value is not None:
         labels = {r: lab for r, lab in labels.items() if lab[0] <= Fraction(budget_value)}
+    steps_of: dict[tuple[str, str], Step] = {}
     reaches = [
-        Reach(r, float(c), len(route) - 1, _queries._to_path(view, route, c))
+        Reach(r, float(c), len(route) - 1, _queries._to_path(moves.view, route, c, steps_of))
         for r, (c, route) in labels.items()
     ]
     reaches.sort(key=lambda x: (labels[x.role][0], x.role))
