@@ -16,6 +16,7 @@ say so.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -397,6 +398,11 @@ def main(argv: list[str] | None = None) -> int:
         bench_graph(table, "onet", onet_graph, args)
     elif not args.no_onet:
         print(f"O*NET release not found at {ONET}; its rows are skipped", flush=True)
+
+    if importlib.util.find_spec("narwhals") is not None:  # the hr extra: the histories rows
+        import histories
+
+        histories.bench(table, quick=args.quick, repeat=args.repeat)
 
     reps = 3 if args.quick else 21
     ours_import, theirs_import = import_times(("supportladder", "networkx"), reps)

@@ -195,7 +195,11 @@ def read_bytes(path: Path, *, hint: str, limits: Limits) -> bytes:
         )
     try:
         with path.open("rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+            # Sized by the file, not the limit: a large max_file_bytes allocates nothing.
+            want = min(limits.max_file_bytes, info.st_size) + 1
+            data = handle.read(want)
+            if len(data) == want <= limits.max_file_bytes:  # it grew since stat(): read on
+                data += handle.read(limits.max_file_bytes + 1 - want)
     except OSError as exc:
         raise ImportDataError(shown, [(None, f"cannot read the file: {exc.strerror}")]) from None
     if len(data) > limits.max_file_bytes:  # it grew since stat()

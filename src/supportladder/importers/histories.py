@@ -14,6 +14,7 @@ Needs the ``hr`` extra (``pip install "supportladder[hr]"``: narwhals and pyarro
 
 from __future__ import annotations
 
+import csv as _csv
 import importlib
 import importlib.util
 import itertools
@@ -451,8 +452,8 @@ def read_csv(data: bytes) -> Any | None:
     if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
         return None
     header = next(iter(text.lstrip("\ufeff").splitlines()), "")
-    names = [h.strip() for h in header.split(",")]
-    if '"' in header or len(set(names)) != len(names):
+    names = [h.strip() for h in next(_csv.reader([header]), [])]
+    if not names or len(set(names)) != len(names):
         return None
     try:
         return csv.read_csv(

@@ -60,16 +60,13 @@ from supportladder._private.frozen import FrozenDict, freeze
 from supportladder._private.importing import (
     Limits,
     Problems,
-    as_records,
     classify,
-    parse_table,
-    read_bytes,
     show,
     slug,
 )
 from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
-from supportladder.importers import ImportDataError, ImportReport
+from supportladder.importers import ImportDataError, ImportReport, _sources
 from supportladder.importers import histories as _frames
 from supportladder.model import Observed, Role, Transition
 
@@ -81,7 +78,6 @@ HISTORY_COLUMNS = ("person", "role", "start")
 MOVE_COLUMNS = ("source", "target", "count")
 """Columns of a table of move counts (``from`` and ``to`` also name source and target)."""
 
-_ALIASES = {"from": "source", "to": "target"}
 _ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _MONTH_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 _WHOLE_RE = re.compile(r"[+-]?[0-9]{1,16}")
@@ -262,118 +258,6 @@ class _Roles:
         return role_id
 
 
-class _Source:
-    """A table to import: where it is from, and its rows as records or as a dataframe."""
-
-    def __init__(self, where: str, header: list[str]) -> None:
-        self.where = where
-        self.header = header
-        self.records: list[tuple[int, dict[str, Any]]] = []
-        self.frame: Any = None  # a narwhals LazyFrame of histories, or None
-        self.first: int | None = None  # the number of the frame's first row (None: lazy)
-
-
-def _csv(path: Path, limits: Limits) -> _Source:
-    data = read_bytes(path, hint="pass the path of a CSV file with a header row", limits=limits)
-    where = str(path)
-    _frames.check_rows(data, where, limits)  # by a count of lines, before any parsing
-    if _frames.available():
-        arrow = _frames.read_csv(data)
-        if arrow is not None:  # else the strict reader below words what is wrong
-            frame, first, names = _frames.wrap(arrow, limits, first_row=2)
-            source = _Source(where, names)
-            source.frame, source.first = frame, first
-            if frame is not None:
-                return source
-    table = parse_table(data, where, delimiter=",", required=(), limits=limits)
-    source = _Source(where, table.header)
-    source.records = [(row, dict(zip(table.header, f, strict=True))) for row, f in table.rows]
-    return source
-
-
-def _vectorised(table: Any) -> bool:
-    """Whether a table is aggregated as dataframe expressions (pandas object columns: no)."""
-    engine = _frames.engine_of(table)
-    if engine is None:
-        return False
-    if engine == "pandas":
-        return not any(str(dtype) == "object" for dtype in table.dtypes)
-    return True
-
-
-def _records(table: Any, limits: Limits) -> _Source:
-    """Return where the table is from and its numbered records or its dataframe."""
-    if isinstance(table, str | os.PathLike):
-        return _csv(Path(table), limits)
-    if _vectorised(table):
-        frame, first, names = _frames.wrap(table, limits)
-        source = _Source("<table>", names)
-        source.frame, source.first = frame, first
-        return source
-    if _frames.engine_of(table) is not None and not hasattr(table, "to_dict"):
-        _frames.narwhals()  # a dataframe we cannot read row by row: name the extra
-    records = as_records(table, limits)
-    if records is None:
-        raise TypeError(
-            "table must be a CSV path, a DataFrame-like object (with .to_dict('records')) "
-            f"or an iterable of mappings, got {type(table).__name__}"
-        )
-    source = _Source("<table>", [])
-    source.records = list(enumerate(records, start=1))
-    return source
-
-
-def _our_name(key: object, back: Mapping[str, str]) -> str:
-    """Return our name of a column: renamed by ``columns=``, else trimmed and lower case."""
-    name = back.get(str(key), str(key).strip())
-    return _ALIASES.get(name.lower(), name.lower())
-
-
-def _frame_histories(source: _Source, columns: Mapping[str, str] | None) -> Any:
-    """Return the source's dataframe with only the history columns, under our names."""
-    nw = _frames.narwhals()
-    back = {theirs: ours for ours, theirs in (columns or {}).items()}
-    keep = [*HISTORY_COLUMNS, "end"]
-    picked = [
-        nw.col(h).alias(_our_name(h, back)) for h in source.header if _our_name(h, back) in keep
-    ]
-    if source.first is not None:
-        picked.append(nw.col("_row"))
-    return source.frame.select(*picked)
-
-
-def _frame_records(source: _Source) -> list[tuple[int, dict[str, Any]]]:
-    """Return the rows of a (small) dataframe of move counts as numbered records."""
-    rows = source.frame.collect().rows(named=True)
-    first = 1 if source.first is None else source.first
-    return [(i, {k: v for k, v in r.items() if k != "_row"}) for i, r in enumerate(rows, first)]
-
-
-def _rename(
-    records: list[tuple[int, dict[str, Any]]],
-    columns: Mapping[str, str] | None,
-    problems: Problems,
-) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
-    back = {theirs: ours for ours, theirs in (columns or {}).items()}
-    renamed = []
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for row, record in records:
-        out: dict[str, Any] = {}
-        for key, value in record.items():
-            name = _our_name(key, back)
-            if name in out and name not in repeated:  # reported once, at its first row
-                repeated.add(name)
-                problems.add(
-                    row,
-                    f"two columns name {name!r} (one is {show(key)}); keep one column of each name",
-                )
-            out[name] = value
-        seen.update(out)
-        renamed.append((row, out))
-    return renamed, seen
-
-
 def read(
     table: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | Any,
     *,
@@ -392,10 +276,10 @@ def read(
     -------
     ObservedMoves
     """
-    source_table = _records(table, Limits.of(max_file_bytes, max_rows))
+    source_table = _sources.read_source(table, Limits.of(max_file_bytes, max_rows))
     where = source_table.where
     problems = Problems(where)
-    renamed, present = _rename(
+    renamed, present = _sources.rename(
         [(1, dict.fromkeys(source_table.header)), *source_table.records], columns, problems
     )
     records = renamed[1:]  # the header's names are columns even of a table with no rows
@@ -421,7 +305,7 @@ def read(
     if source_table.frame is not None and is_history:
         problems.check()  # a repeated column name
         done = _frames.aggregate(
-            _frame_histories(source_table, columns),
+            _sources.frame_histories(source_table, columns),
             where,
             source_table.first,
             lambda name, row, found: roles.resolve(name, row, "role", found),
@@ -435,7 +319,7 @@ def read(
         _histories(records, roles, problems, counts, months, report)
     else:
         if source_table.frame is not None:
-            records, _ = _rename(_frame_records(source_table), columns, problems)
+            records, _ = _sources.rename(_sources.frame_records(source_table), columns, problems)
             report["rows read"] = len(records)
         _counts(records, roles, problems, counts, report)
     problems.check()
@@ -444,11 +328,34 @@ def read(
             where, [(None, "no moves found: no row records a change of role; check the table")]
         )
 
+    source = source or (Path(where).name if where != "<table>" else "observed moves")
+    result, probabilities = _observed_graph(graph, roles, counts, months, name, source, report)
+    report["moves"] = len(counts)
+    report["moves observed (sum of counts)"] = sum(counts.values())
+    return ObservedMoves(
+        result,
+        freeze(counts),
+        freeze(probabilities),
+        graph is not None,
+        ImportReport(source, report),
+        months=freeze(months),
+    )
+
+
+def _observed_graph(
+    graph: CareerGraph | None,
+    roles: _Roles,
+    counts: dict[tuple[str, str], int],
+    months: dict[tuple[str, str], float],
+    name: str | None,
+    source: str,
+    report: dict[str, int],
+) -> tuple[CareerGraph, dict[tuple[str, str], float]]:
+    """Return the graph of the observed moves (merged onto ``graph``) and their probabilities."""
     out_total: dict[str, int] = {}
     for (a, _), n in counts.items():
         out_total[a] = out_total.get(a, 0) + n
     probabilities = {key: n / out_total[key[0]] for key, n in counts.items()}
-    source = source or (Path(where).name if where != "<table>" else "observed moves")
 
     def seen(key: tuple[str, str]) -> Observed:
         return Observed(counts[key], probabilities[key], months.get(key))
@@ -495,16 +402,7 @@ def read(
             )
         report["moves new to the graph"] = len(counts) - len(existing & set(counts))
         result = graph.evolve(name=name or graph.name, transitions=merged)
-    report["moves"] = len(counts)
-    report["moves observed (sum of counts)"] = sum(counts.values())
-    return ObservedMoves(
-        result,
-        freeze(counts),
-        freeze(probabilities),
-        graph is not None,
-        ImportReport(source, report),
-        months=freeze(months),
-    )
+    return result, probabilities
 
 
 def _end(record: dict[str, Any], start: datetime | None, row: int, problems: Problems) -> Any:
