@@ -31,7 +31,17 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     assert set(path) == {"roles", "cost", "steps"}
     assert path["roles"] == ["rep", "lead", "manager"]
     for step in path["steps"]:
-        assert set(step) == {"source", "target", "kind", "cost", "gaps"}
+        assert set(step) == {
+            "source",
+            "target",
+            "kind",
+            "cost",
+            "base",
+            "surplus",
+            "gaps",
+            "requirements",
+            "advantages",
+        }
         for gap in step["gaps"]:
             assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
     mini = supportladder.load(mini_path)
@@ -65,8 +75,30 @@ def test_path_table_lists_skills_to_build(
     assert "Support Representative (rep) → Support Manager (manager)" in out
     assert "skills to build" in out
     assert "Communication good → strong" in out
-    assert "12 months; interview test" in out
+    assert "requires: 12 months in the role; assessment: interview test" in out
     assert "route 1: cost" in out
+
+
+def test_path_explain_shows_every_share_of_the_cost(
+    capsys: pytest.CaptureFixture[str], mini_path: Path
+) -> None:
+    code, out, _ = run(capsys, "path", "rep", "manager", "-g", str(mini_path), "--explain")
+    assert code == 0
+    # rep -> lead: base 1, communication 2 -> 3 (1²), leadership none -> good (2 x 2²)
+    assert "base 1" in out
+    assert "Communication good → strong +1" in out
+    assert "Leadership none (imputed) → good +8" in out
+
+
+def test_path_shows_what_helps_apart_from_what_is_required(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(
+        capsys, "path", "Support Agent", "Customer Support Manager", "-g", "support-manager-path"
+    )
+    assert code == 0
+    assert "requires: assessment: interview" in out
+    assert "helps: education: bachelor" in out
 
 
 def test_path_no_route_exit_1_names_the_flag(

@@ -38,6 +38,8 @@ CASES: dict[str, object] = {
     "two level names, one number": G + "[scale]\nlow = 0\nhigh = 0\n" + R,
     "unknown weighting key": G + "[weighting]\nbase = 1\n" + R,
     "negative weighting": G + "[weighting]\nbase_cost = -1\n" + R,
+    "gap exponent below 1": G + "[weighting]\ngap_exponent = 0.5\n" + R,
+    "gap exponent above 4": G + "[weighting]\ngap_exponent = 9\n" + R,
     "weights would overflow": G + SKILL + "importance = 1e308\n[scale]\nlo = 0\nhi = 1e308\n" + R,
     "duplicate skill id": G + SKILL + SKILL + R,
     "duplicate role id": G + R + '[[roles]]\nid = "rep"\ntitle = "Rep2"\nlevel = 3\n',
@@ -63,6 +65,9 @@ CASES: dict[str, object] = {
     "unknown kind": G + R2 + T + 'kind = "promotion"\n',
     "unknown requirement": G + R2 + T + "requirements = { salary = 3 }\n",
     "negative tenure": G + R2 + T + "requirements = { tenure_months = -3 }\n",
+    "one alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }] }\n",
+    "empty alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }, {}] }\n",
+    "unknown advantage": G + R2 + T + "advantages = { salary = 3 }\n",
 }
 FILE_CASES = ("file missing", "a folder", "file too large", "not UTF-8")
 

@@ -12,7 +12,8 @@ from supportladder.model import Weighting
 #   account-manager (L2): communication 3.5, product-knowledge 3 (leadership unrated)
 # importance: communication 1, leadership 2, product-knowledge 1; base 1, surplus_penalty 0.5,
 # gap_exponent 2 (the default).  Only skills the target rates count; a source's unrated skill
-# is imputed from its rung (the median rating of the nearest rung at or below it).
+# is imputed from its rung: the median rating its track gives at the nearest rung at or below
+# it, else any track's at the nearest rung strictly below it, else none.
 
 
 def test_effective_skills_follow_inheritance(mini: CareerGraph) -> None:
@@ -41,8 +42,9 @@ def test_effective_skills_follow_inheritance(mini: CareerGraph) -> None:
         # rep rates no leadership, so the manager's leadership is neither gap nor surplus
         ("manager", "rep", 1 + 0.5 * 1**2),
         ("lead", "account-manager", 1 + 0.5**2 + 2**2),  # account manager rates no leadership
-        # account manager's leadership imputed from rung L2 (lead's 2): no gap there
-        ("account-manager", "lead", 1 + 0.5 * (0.5**2 + 2**2)),
+        # the account manager rates no leadership and is alone on its track; no role below
+        # its rung L2 rates it either, so it is imputed none (the lead's own 2 does not count)
+        ("account-manager", "lead", 1 + 2 * 2**2 + 0.5 * (0.5**2 + 2**2)),
     ],
 )
 def test_weight_formula_by_hand(mini: CareerGraph, source: str, target: str, weight: float) -> None:

@@ -412,8 +412,8 @@ def test_skill_gap_without_an_edge(mini: CareerGraph) -> None:
         mini.transition("account-manager", "manager")
     gaps = skill_gap(mini, "account-manager", "manager")
     assert gaps == mini.gaps("account-manager", "manager")
-    # the account manager does not rate leadership: imputed from its rung (L2: the lead's 2)
-    assert Gap("leadership", 2.0, 3.0, imputed=True) in gaps
+    # the account manager does not rate leadership, nor does any role below its rung: none
+    assert Gap("leadership", 0.0, 3.0, imputed=True) in gaps
     assert (
         skill_gap(mini, {"leadership": "strong"}, "manager")
         == mini.delta({"leadership": 3.0}, "manager")[1]
@@ -492,7 +492,17 @@ def test_to_dict_is_json_ready(mini: CareerGraph) -> None:
     d = p.to_dict()
     assert json.loads(json.dumps(d)) == d
     assert set(d) == {"roles", "cost", "steps"}
-    assert set(d["steps"][0]) == {"source", "target", "kind", "cost", "gaps"}
+    assert set(d["steps"][0]) == {
+        "source",
+        "target",
+        "kind",
+        "cost",
+        "base",
+        "surplus",
+        "gaps",
+        "requirements",
+        "advantages",
+    }
     assert set(d["steps"][0]["gaps"][0]) == {"skill", "from", "to", "imputed", "cost"}
     r = reachable_roles(mini, "rep").to_dict()
     assert set(r[0]) == {"role", "cost", "steps", "path"}
@@ -512,10 +522,19 @@ def test_to_frame(mini: CareerGraph) -> None:
         "target",
         "kind",
         "cost",
+        "base",
         "skills_to_build",
+        "gap_costs",
+        "surplus",
         "requirements",
+        "advantages",
     ]
     assert "communication 2→3" in frame["skills_to_build"][0]
+    # the explanation adds up: base + every gap's share + surplus is the move's cost
+    for _, row in frame.iterrows():
+        assert row["base"] + sum(row["gap_costs"].values()) + row["surplus"] == pytest.approx(
+            row["cost"]
+        )
     assert len(p.steps[0].to_frame()) == 1
     reach = reachable_roles(mini, "rep").to_frame()
     assert list(reach.columns) == ["role", "cost", "steps", "path"]
@@ -590,3 +609,17 @@ def test_alternatives_are_capped() -> None:
     g = supportladder.load()
     with pytest.raises(supportladder.QueryArgumentError, match="k must be at most 1,000"):
         supportladder.alternative_paths(g, "Customer Support Representative", "CCO", k=10**9)
+
+
+def test_explain_names_every_share_of_the_cost(mini: CareerGraph) -> None:
+    p = shortest_path(mini, "rep", "manager")
+    text = p.explain()
+    assert text.splitlines()[0] == f"rep → lead → manager: cost {p.cost:g}"
+    for step in p.steps:
+        assert f"cost {step.cost:g}" in text
+        for gap in step.gaps:
+            assert f"{gap.skill} {gap.from_:g}→{gap.to:g}" in text
+            assert f"+{gap.cost:g}" in text
+    assert "imputed" in text  # the rep rates no leadership
+    assert "requires: either 12 months in the role or assessment: interview test" not in text
+    assert "requires: 12 months in the role; assessment: interview test" in text

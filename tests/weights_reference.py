@@ -8,16 +8,19 @@ from collections.abc import Mapping
 from supportladder import CareerGraph
 
 
-def imputed_level(graph: CareerGraph, skill: str, rung: int) -> float:
-    """Median rating of ``skill`` at the nearest rung <= ``rung`` that rates it, else floor."""
-    by_rung: dict[int, list[float]] = {}
-    for role in graph.roles:
-        level = graph.effective_skills(role.id).get(skill)
-        if level is not None and role.level <= rung:
+def imputed_level(graph: CareerGraph, skill: str, rung: int, track: str) -> float:
+    """Median rating of ``skill`` among ``track``'s roles at the nearest rung <= ``rung``
+    that rates it; else among all roles at the nearest rung < ``rung``; else the floor."""
+    for same_track, top in ((True, rung), (False, rung - 1)):
+        by_rung: dict[int, list[float]] = {}
+        for role in graph.roles:
+            level = graph.effective_skills(role.id).get(skill)
+            if level is None or role.level > top or (same_track and role.track != track):
+                continue
             by_rung.setdefault(role.level, []).append(level)
-    if not by_rung:
-        return graph.scale.minimum
-    return float(statistics.median(by_rung[max(by_rung)]))
+        if by_rung:
+            return float(statistics.median(by_rung[max(by_rung)]))
+    return graph.scale.minimum
 
 
 def reference_delta(
@@ -39,7 +42,8 @@ def reference_delta(
             if skill.id in have:
                 a, imputed = have[skill.id], False
             else:
-                a, imputed = imputed_level(graph, skill.id, graph.role(source).level), True
+                role = graph.role(source)
+                a, imputed = imputed_level(graph, skill.id, role.level, role.track), True
         if b > a:
             rise += skill.importance * (b - a) ** w.gap_exponent
             gaps.append((skill.id, a, b, imputed))
@@ -51,7 +55,8 @@ def reference_delta(
 def role_as_profile(graph: CareerGraph, role: str) -> dict[str, float]:
     """Return the profile a role stands for: its ratings, else its rung's imputed levels."""
     have = graph.effective_skills(role)
-    rung = graph.role(role).level
+    r = graph.role(role)
     return {
-        s.id: have[s.id] if s.id in have else imputed_level(graph, s.id, rung) for s in graph.skills
+        s.id: have[s.id] if s.id in have else imputed_level(graph, s.id, r.level, r.track)
+        for s in graph.skills
     }

@@ -127,11 +127,15 @@ class CliReference(SphinxDirective):
 # ---------------------------------------------------------------------- guide diagrams
 def example_graph() -> Any:
     """The small ladder the queries guide uses to define its terms."""
-    from supportladder import CareerGraph, Role, Skill, Transition
+    from supportladder import CareerGraph, Role, Skill, Transition, Weighting
 
+    # The linear model (gap_exponent 1), so that the cheapest and the smoothest routes differ
+    # and the guide can show both; the default exponent 2 puts the senior rung on the
+    # cheapest route too (docs/weights.md).
     return CareerGraph(
         "guide-example",
         title="Example ladder",
+        weighting=Weighting(gap_exponent=1),
         skills=[
             Skill("communication", "Communication"),
             Skill("product", "Product knowledge"),

@@ -310,35 +310,46 @@ def _level(g: CareerGraph, value: float) -> str:
     return g.scale.name_of(value) or f"{value:g}"
 
 
+def _gap_label(g: CareerGraph, gap: Any) -> str:
+    """Return one gap as ``Name from (imputed) → to``: the one wording of a skill gap."""
+    mark = " (imputed)" if gap.imputed else ""
+    return f"{g.skill(gap.skill).name} {_level(g, gap.from_)}{mark} → {_level(g, gap.to)}"
+
+
 def _skills_to_build(g: CareerGraph, step: Any) -> str:
-    return (
-        ", ".join(
-            f"{g.skill(gap.skill).name} {_level(g, gap.from_)} → {_level(g, gap.to)}"
-            for gap in step.gaps
-        )
-        or "-"
-    )
+    return ", ".join(_gap_label(g, gap) for gap in step.gaps) or "-"
 
 
 def _requires(step: Any) -> str:
-    r = step.requirements
-    parts = []
-    if r.tenure_months is not None:
-        parts.append(f"{r.tenure_months} months")
-    if r.education:
-        parts.append(str(r.education))
-    parts.extend(r.certifications)
-    if r.assessment:
-        parts.append(str(r.assessment))
-    return "; ".join(parts) or "-"
+    from supportladder.queries import requirement_text
+
+    return requirement_text(step.requirements) or "-"
 
 
-def _steps_table(g: CareerGraph, path: Any) -> str:
+def _helps(step: Any) -> str:
+    from supportladder.queries import requirement_text
+
+    advantages = getattr(step, "advantages", None)
+    return (requirement_text(advantages) if advantages else "") or "-"
+
+
+def _explained(g: CareerGraph, step: Any) -> str:
+    """Return a move's skill-delta breakdown: base, each gap's share, surplus."""
+    parts = [f"base {step.base:g}"]
+    parts.extend(f"{_gap_label(g, gap)} +{gap.cost:g}" for gap in step.gaps)
+    if step.surplus:
+        parts.append(f"surplus +{step.surplus:g}")
+    return ", ".join(parts)
+
+
+def _steps_table(g: CareerGraph, path: Any, *, explain: bool = False) -> str:
     """Return a route's moves as numbered blocks, wrapped to the terminal width."""
-    return _moves_text(g, path.steps)
+    return _moves_text(g, path.steps, explain=explain)
 
 
-def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) -> str:
+def _moves_text(
+    g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True, explain: bool = False
+) -> str:
     """Return moves as blocks (title line, kind and cost, skills, requirements), wrapped."""
     import shutil
     import textwrap
@@ -352,10 +363,12 @@ def _moves_text(g: CareerGraph, steps: Sequence[Any], *, numbered: bool = True) 
         lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
         if getattr(s, "observed", None) is not None:
             lines.append(indent + cli_planning.observed_text(s))
-        for label, text in (
-            ("skills to build", _skills_to_build(g, s)),
+        rows = [
+            ("cost", _explained(g, s)) if explain else ("skills to build", _skills_to_build(g, s)),
             ("requires", _requires(s)),
-        ):
+            ("helps", _helps(s)),
+        ]
+        for label, text in rows:
             if text != "-":
                 lines.extend(
                     textwrap.wrap(
@@ -404,7 +417,7 @@ def cmd_path(args: argparse.Namespace) -> int:
         moves = len(p.steps)
         print(f"\nroute {n}: cost {p.cost:g}, {moves} move{'s' if moves != 1 else ''}")
         if p.steps:
-            print(_steps_table(g, p))
+            print(_steps_table(g, p, explain=args.explain))
     return EXIT_OK
 
 
@@ -659,6 +672,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="cost",
         help="cost: skill deltas (default); observed: the most likely route (-log probability); "
         "months: the quickest (median months in role); these two use observed moves only",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="show why each move costs what it does: the base, each skill gap's share, surplus",
     )
     p.set_defaults(func=cmd_path)
 

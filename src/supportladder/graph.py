@@ -70,8 +70,8 @@ class CareerGraph:
     ...     ],
     ...     transitions=[Transition("rep", "lead", "upward")],
     ... )
-    >>> g.weight("rep", "lead")  # 1 base + 1 communication + 2 leadership
-    4.0
+    >>> g.weight("rep", "lead")  # 1 base + 1² communication + 2² leadership (default exponent 2)
+    6.0
     >>> g.weight("lead", "rep")  # moving down costs only the base
     1.0
     >>> g.role("team lead").id
@@ -278,7 +278,7 @@ class CareerGraph:
         cached = self._cache.get("imputer")
         if cached is None:
             cached = self._cache["imputer"] = weights.imputer_of(
-                self._skill_table(), float(self.scale.minimum)
+                self._skill_table(), float(self.scale.minimum), len(self.skills)
             )
         return cached
 

@@ -236,6 +236,8 @@ class Requirements:
         always apply).  "About a year in the role, or an interview test" is
         ``any_of=(Requirements(tenure_months=12), Requirements(assessment="interview test"))``.
 
+    Notes
+    -----
     A :class:`Transition` holds two of these: ``requirements`` (gates: a move is closed to
     someone who cannot meet them) and ``advantages`` (what the sources say helps or speeds
     the move up without being asked for, such as a degree that "strengthens your
@@ -527,8 +529,9 @@ def _check_exponent(instance: object, attribute: attrs.Attribute[float], value: 
     _check_finite(attribute.name, value, minimum=1)
     if value > MAX_GAP_EXPONENT:
         raise ValueError(
-            f"gap_exponent must be at most {MAX_GAP_EXPONENT:g}, got {value!r}: a larger "
-            "exponent makes every multi-level gap cost more than any route can add up"
+            f"gap_exponent must be at most {MAX_GAP_EXPONENT:g}, got {value!r}: beyond that "
+            "one gap of a few levels outweighs everything else a move costs; use 1 (linear) "
+            f"to {MAX_GAP_EXPONENT:g}"
         )
 
 

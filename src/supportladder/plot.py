@@ -33,7 +33,7 @@ Examples
 >>> sorted(t.get_text() for t in ax.texts if t.get_gid().startswith("role:"))
 ['Customer Success\nManager', 'Support\nRepresentative', 'Team Lead']
 >>> [t.get_text() for t in ax.get_legend().get_texts()]
-['upward', 'lateral', 'path (cost 4)']
+['upward', 'lateral', 'path (cost 6)']
 >>> plt.close(fig)
 """
 
@@ -973,7 +973,7 @@ def plot_path(
     ... )
     >>> fig, ax = plot_path(g, ["rep", "lead"])
     >>> [t.get_text() for t in ax.texts if t.get_gid() == "kind:rep->lead"]
-    ['upward · 4']
+    ['upward · 6']
     >>> print([t.get_text() for t in ax.texts if t.get_gid() == "skills:rep->lead"][0])
     Communication: good → strong
     Leadership: none → good

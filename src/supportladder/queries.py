@@ -144,6 +144,29 @@ def _gap_text(gaps: Iterable[Gap]) -> str:
     return ", ".join(f"{g.skill} {g.from_:g}→{g.to:g}" for g in gaps)
 
 
+def requirement_text(req: Requirements) -> str:
+    """Return requirements as one line: ``"tenure 12 months, or assessment: interview"``."""
+
+    def one(r: Requirements) -> str:
+        parts = []
+        for name, value in r.to_dict().items():
+            if name == "any_of":
+                continue
+            if name == "tenure_months":
+                parts.append(f"{value} months in the role")
+            elif isinstance(value, list):
+                parts.append(f"{name}: {', '.join(value)}")
+            else:
+                parts.append(f"{name}: {value}")
+        return "; ".join(parts)
+
+    common = one(req)
+    options = " or ".join(one(o) for o in req.any_of)
+    if options:
+        options = f"either {options}" if len(req.any_of) > 1 else options
+    return "; ".join(p for p in (common, options) if p)
+
+
 # ---------------------------------------------------------------------- results
 @frozen
 class Step:
@@ -161,7 +184,17 @@ class Step:
     gaps : tuple of Gap
         The skills to build on this move, in the graph's skill order.
     requirements : Requirements
-        Tenure, education, certifications and assessment the move asks for.
+        Tenure, education, certifications and assessment the move asks for (gates).
+    advantages : Requirements
+        What helps on this move without being asked for (never hides it from a query).
+    base : float
+        The base cost in the move's skill-delta weight (``[weighting] base_cost``).
+    surplus : float
+        The surplus term in its skill-delta weight (``surplus_penalty·Σ…``; 0 by default,
+        and not split out for the virtual move from a skill profile).
+
+    The skill-delta weight of the move is ``base + Σ gap.cost + surplus``; ``cost`` is that
+    weight under the default ``weight``, or what the query's ``weight`` made of the move.
     observed : Observed, optional
         What career histories show of the move, if the graph holds observations.
     skill_cost : float, optional
@@ -174,21 +207,53 @@ class Step:
     cost: float
     gaps: tuple[Gap, ...] = field(default=(), converter=_tuple_of_gaps)
     requirements: Requirements = field(factory=Requirements)
+    advantages: Requirements = field(factory=Requirements, kw_only=True)
+    base: float = field(default=0.0, kw_only=True)
+    surplus: float = field(default=0.0, kw_only=True)
     observed: Observed | None = field(default=None, kw_only=True)
     skill_cost: float | None = field(default=None, kw_only=True)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return ``{"source", "target", "kind", "cost", "gaps": [{"skill", "from", "to"}]}``.
+    def explain(self) -> list[str]:
+        """Return the lines that explain this move's skill-delta weight.
 
-        A move with observations also has ``"skill_cost"`` and ``"observed"``: ``{"count",
-        "probability", "minus_log_probability", "median_months"}``.
+        Examples
+        --------
+        >>> import supportladder
+        >>> from supportladder.queries import shortest_path
+        >>> g = supportladder.load("support-ladder")
+        >>> route = shortest_path(g, "support-technician", "customer-support-representative")
+        >>> route.steps[0].explain()[0].startswith("base ")
+        True
+        """
+        lines = [f"base {self.base:g}"]
+        for g in self.gaps:
+            imputed = " (not rated for this role: imputed from its rung)" if g.imputed else ""
+            lines.append(f"{g.skill} {g.from_:g}→{g.to:g}{imputed}: +{g.cost:g}")
+        if self.surplus:
+            lines.append(f"surplus: +{self.surplus:g}")
+        for label, req in (("requires", self.requirements), ("helps", self.advantages)):
+            if req:
+                lines.append(f"{label}: {requirement_text(req)}")
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the move as a JSON-ready dict.
+
+        Keys: ``source``, ``target``, ``kind``, ``cost``, ``base``, ``surplus``, ``gaps``
+        (each :meth:`Gap.to_dict`), ``requirements`` and ``advantages``; a move with
+        observations also ``skill_cost`` and ``observed``: ``{"count", "probability",
+        "minus_log_probability", "median_months"}``.
         """
         out = {
             "source": self.source,
             "target": self.target,
             "kind": self.kind,
             "cost": self.cost,
+            "base": self.base,
+            "surplus": self.surplus,
             "gaps": [g.to_dict() for g in self.gaps],
+            "requirements": self.requirements.to_dict(),
+            "advantages": self.advantages.to_dict(),
         }
         seen = self.observed
         if seen is not None:
@@ -208,8 +273,12 @@ class Step:
             "target": self.target,
             "kind": self.kind,
             "cost": self.cost,
+            "base": self.base,
             "skills_to_build": _gap_text(self.gaps),
+            "gap_costs": {g.skill: g.cost for g in self.gaps},
+            "surplus": self.surplus,
             "requirements": self.requirements.to_dict(),
+            "advantages": self.advantages.to_dict(),
             "skill_cost": self.skill_cost,
             "observed": None if seen is None else 0.0 - math.log(seen.probability),
             "months": None if seen is None else seen.median_months,
@@ -298,10 +367,12 @@ class Path:
     def to_frame(self) -> pandas.DataFrame:
         """Return one row per move (needs pandas).
 
-        Columns: ``step`` (1-based), ``source``, ``target``, ``kind``, ``cost``,
-        ``skills_to_build`` and ``requirements``; for a route over observed moves also
-        ``skill_cost``, ``observed`` (−log probability) and ``months`` (median months in the
-        source role before the move), empty where a move has no observations.
+        Columns: ``step`` (1-based), ``source``, ``target``, ``kind``, ``cost``, ``base``,
+        ``skills_to_build``, ``gap_costs`` (skill id to its share of the cost),
+        ``surplus``, ``requirements`` and ``advantages``: the explanation of every move.
+        For a route over observed moves also ``skill_cost``, ``observed`` (−log probability)
+        and ``months`` (median months in the source role before the move), empty where a
+        move has no observations.
         """
         pd = _pandas()
         rows = [{"step": i, **s._row()} for i, s in enumerate(self.steps, 1)]
@@ -311,12 +382,37 @@ class Path:
             "target",
             "kind",
             "cost",
+            "base",
             "skills_to_build",
+            "gap_costs",
+            "surplus",
             "requirements",
+            "advantages",
         ]
         if any(s.observed is not None for s in self.steps):
             columns += ["skill_cost", "observed", "months"]
         return pd.DataFrame(rows, columns=columns)
+
+    def explain(self) -> str:
+        """Return why this route costs what it does, as text.
+
+        Per move: the base, each skill's gap and its share of the cost, the surplus term,
+        what the move requires and what helps.
+
+        Examples
+        --------
+        >>> import supportladder
+        >>> from supportladder.queries import shortest_path
+        >>> g = supportladder.load("support-center")
+        >>> text = shortest_path(g, "customer-support-agent", "support-team-leader").explain()
+        >>> print(text.splitlines()[1])
+        1. customer-support-agent → senior-customer-support-agent (upward), cost 10
+        """
+        lines = [f"{' → '.join(self.roles)}: cost {self.cost:g}"]
+        for i, step in enumerate(self.steps, 1):
+            lines.append(f"{i}. {step.source} → {step.target} ({step.kind}), cost {step.cost:g}")
+            lines.extend(f"   {line}" for line in step.explain())
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str | None:
         return _html("path_html", self)
@@ -626,15 +722,41 @@ def _to_path(
         step = None if steps_of is None else steps_of.get((u, v))
         if step is None:
             e = view.edge(u, v)
-            seen = None if u == PROFILE else view.graph.transition(u, v).observed
-            skill = None if seen is None else view.graph.weight(u, v)
-            step = Step(
-                u, v, e.kind, e.cost, e.gaps, e.requirements, observed=seen, skill_cost=skill
-            )
+            step = _step(view.graph, e)
             if steps_of is not None:
                 steps_of[(u, v)] = step
         steps.append(step)
     return Path(roles, steps, float(exact))
+
+
+def _step(graph: CareerGraph, e: Any) -> Step:
+    """Return the :class:`Step` of a view's edge, with its skill-delta breakdown."""
+    base = graph.weighting.base_cost
+    seen: Observed | None = None
+    skill: float | None = None
+    if e.source == PROFILE:
+        advantages = Requirements()
+        surplus = 0.0
+    else:
+        move = graph.transition(e.source, e.target)
+        advantages = move.advantages
+        at = graph._move_position()[move.key]
+        surplus = float(graph.move_costs().surplus[at])
+        seen = move.observed
+        skill = None if seen is None else graph.weight(e.source, e.target)
+    return Step(
+        e.source,
+        e.target,
+        e.kind,
+        e.cost,
+        e.gaps,
+        e.requirements,
+        advantages=advantages,
+        base=base,
+        surplus=surplus,
+        observed=seen,
+        skill_cost=skill,
+    )
 
 
 class _FastReaches:

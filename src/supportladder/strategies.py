@@ -294,6 +294,7 @@ def career_graphs(
     base_costs: st.SearchStrategy[float] | None = None,
     surplus_penalties: st.SearchStrategy[float] | None = None,
     importances: st.SearchStrategy[float] | None = None,
+    gap_exponents: st.SearchStrategy[float] | None = None,
 ) -> st.SearchStrategy[CareerGraph]:
     """Return a strategy for valid career graphs.
 
@@ -316,9 +317,9 @@ def career_graphs(
         At most this many moves (default: any number up to every valid ordered pair).
     inherits : bool
         Whether roles may inherit skills from other roles (always acyclically).
-    base_costs, surplus_penalties, importances : strategy of float, optional
+    base_costs, surplus_penalties, importances, gap_exponents : strategy of float, optional
         The graph's weighting and skill importances; defaults draw from {0, 0.5, 1},
-        {0, 0.5} and {0.5, 1, 2}.
+        {0, 0.5}, {0.5, 1, 2} and {1, 2}.
 
     Examples
     --------
@@ -342,6 +343,7 @@ def career_graphs(
     if max_transitions is not None and max_transitions < 0:
         raise InvalidArgument(f"max_transitions={max_transitions!r} must be >= 0")
     base_costs = base_costs if base_costs is not None else st.sampled_from([0.0, 0.5, 1.0])
+    gap_exponents = gap_exponents if gap_exponents is not None else st.sampled_from([1.0, 2.0])
     surplus_penalties = (
         surplus_penalties if surplus_penalties is not None else st.sampled_from([0.0, 0.5])
     )
@@ -404,7 +406,9 @@ def career_graphs(
             transitions=moves,
             scale=scale,
             weighting=Weighting(
-                base_cost=draw(base_costs), surplus_penalty=draw(surplus_penalties)
+                base_cost=draw(base_costs),
+                surplus_penalty=draw(surplus_penalties),
+                gap_exponent=draw(gap_exponents),
             ),
         )
 

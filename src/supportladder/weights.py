@@ -25,10 +25,12 @@ not say.  An explicit ``"none"`` is a rating.  The two enter a gap differently:
 * a move never charges for a skill the **target** does not rate — the target does not ask
   for it;
 * when the **source** does not rate a skill the target rates, its level is *imputed from its
-  rung*: the median level that the roles of the nearest rung at or below the source's rung
-  give the skill (roles of any track).  If no role at or below that rung rates the skill,
-  nobody there is expected to hold it and the imputed level is the scale's lowest.  Such a
-  gap is marked ``imputed``; explanations say so.
+  rung*: the median level that the roles of the source's own track give the skill at the
+  nearest rung at or below the source's.  If no role of that track does, the median over
+  all tracks at the nearest rung *strictly below* the source's (the rungs it has climbed
+  past: a store manager's retail rating says nothing of a team lead on the same rung).  If
+  no such role rates the skill, nobody there is expected to hold it and the imputed level
+  is the scale's lowest.  Such a gap is marked ``imputed``; explanations say so.
 
 A skill profile (a person's self-assessment) is not imputed: a skill it does not list
 counts as the scale's lowest level.
@@ -70,14 +72,15 @@ class SkillTable:
     """The rated skill levels of a set of sources or targets, as sparse rows.
 
     Row ``i`` holds ``skill[indptr[i]:indptr[i+1]]`` (skill indices in the graph's skill
-    order, ascending) at ``level[...]``.  ``rung`` is each row's role level (``0`` for a
-    profile: never imputed).
+    order, ascending) at ``level[...]``.  ``rung`` is each row's role level and ``track``
+    a code for its track (``-1`` for a profile, which is never imputed).
     """
 
     indptr: IntArray
     skill: IntArray
     level: FloatArray
     rung: IntArray
+    track: IntArray
 
     @property
     def rows(self) -> int:
@@ -92,7 +95,10 @@ class SkillTable:
 
 
 def _table(
-    rows: Sequence[Mapping[str, float]], rungs: Sequence[int], rank: Mapping[str, int]
+    rows: Sequence[Mapping[str, float]],
+    rungs: Sequence[int],
+    tracks: Sequence[int],
+    rank: Mapping[str, int],
 ) -> SkillTable:
     counts = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
@@ -105,44 +111,97 @@ def _table(
         for j, (s, v) in enumerate(ordered):
             skill[at + j], level[at + j] = s, v
         at += len(ordered)
-    return SkillTable(indptr, skill, level, np.asarray(rungs, dtype=np.int64))
+    return SkillTable(
+        indptr,
+        skill,
+        level,
+        np.asarray(rungs, dtype=np.int64),
+        np.asarray(tracks, dtype=np.int64),
+    )
 
 
 def skill_table(graph: CareerGraph) -> SkillTable:
     """Return the effective rated skills of every role, rows in ``graph.roles`` order."""
     rank = {s.id: i for i, s in enumerate(graph.skills)}
+    codes = {t: i for i, t in enumerate(sorted({r.track for r in graph.roles}))}
     return _table(
-        [graph.effective_skills(r.id) for r in graph.roles], [r.level for r in graph.roles], rank
+        [graph.effective_skills(r.id) for r in graph.roles],
+        [r.level for r in graph.roles],
+        [codes[r.track] for r in graph.roles],
+        rank,
     )
 
 
 @attrs.frozen(eq=False)
-class _Imputer:
-    """Median level per (skill, rung) over the roles that rate the skill."""
+class _Medians:
+    """Median level per (group, rung) over the roles that rate a skill.
 
-    key: IntArray  # skill * _RUNGS + rung, ascending
+    A group is a skill, or a (track, skill) pair.
+    """
+
+    key: IntArray  # group * _RUNGS + rung, ascending
     level: FloatArray
-    floor: float
 
     @classmethod
-    def of(cls, table: SkillTable, floor: float) -> _Imputer:
-        rung = np.repeat(table.rung, np.diff(table.indptr))
-        key = table.skill * _RUNGS + rung
-        order = np.lexsort((table.level, key))
-        key, level = key[order], table.level[order]
+    def of(cls, group: IntArray, rung: IntArray, level: FloatArray) -> _Medians:
+        key = group * _RUNGS + rung
+        order = np.lexsort((level, key))
+        key, level = key[order], level[order]
         groups, start, count = np.unique(key, return_index=True, return_counts=True)
         lo = level[start + (count - 1) // 2]
         hi = level[start + count // 2]
-        return cls(groups.astype(np.int64), (lo + hi) / 2.0, floor)
+        return cls(groups.astype(np.int64), (lo + hi) / 2.0)
 
-    def __call__(self, skill: IntArray, rung: IntArray) -> FloatArray:
-        """Return the imputed level of ``skill`` for a role of ``rung`` (elementwise)."""
+    def lookup(self, group: IntArray, rung: IntArray) -> tuple[BoolArray, FloatArray]:
+        """Return (found, median) at the nearest rung <= ``rung`` of each ``group``."""
         if self.key.size == 0:
-            return np.full(skill.size, self.floor, dtype=np.float64)
-        query = skill * _RUNGS + rung
+            return np.zeros(group.size, dtype=np.bool_), np.zeros(group.size)
+        query = group * _RUNGS + rung
         j = np.maximum(np.searchsorted(self.key, query, side="right") - 1, 0)
-        found = (self.key[j] <= query) & (self.key[j] // _RUNGS == skill)
-        out: FloatArray = np.where(found, self.level[j], self.floor)
+        found = (self.key[j] <= query) & (self.key[j] // _RUNGS == group)
+        level: FloatArray = self.level[j]
+        return found, level
+
+
+@attrs.frozen(eq=False)
+class _Imputer:
+    """A source's level of a skill it does not rate.
+
+    The median rating that the roles of the source's own track give the skill at the
+    nearest rung at or below the source's; failing that, the median over every track at the
+    nearest rung strictly below it; failing that, the scale's lowest level.
+    """
+
+    by_track: _Medians
+    by_skill: _Medians
+    n_skills: int
+    floor: float
+
+    @classmethod
+    def of(cls, table: SkillTable, floor: float, n_skills: int) -> _Imputer:
+        counts = np.diff(table.indptr)
+        rung = np.repeat(table.rung, counts)
+        track = np.repeat(table.track, counts)
+        return cls(
+            _Medians.of(track * n_skills + table.skill, rung, table.level),
+            _Medians.of(table.skill, rung, table.level),
+            n_skills,
+            floor,
+        )
+
+    @classmethod
+    def empty(cls, floor: float) -> _Imputer:
+        none = _Medians(np.zeros(0, dtype=np.int64), np.zeros(0))
+        return cls(none, none, 1, floor)
+
+    def __call__(self, skill: IntArray, rung: IntArray, track: IntArray) -> FloatArray:
+        """Return the imputed level of ``skill`` for a role of ``rung`` on ``track``."""
+        in_track, out = self.by_track.lookup(track * self.n_skills + skill, rung)
+        rest = np.flatnonzero(~in_track)
+        if rest.size:
+            below, level = self.by_skill.lookup(skill[rest], rung[rest] - 1)
+            out[rest] = np.where(below, level, self.floor)
+        out[track < 0] = self.floor
         return out
 
 
@@ -187,6 +246,16 @@ class MoveCosts:
         )
 
 
+def _power(x: FloatArray, p: float) -> FloatArray:
+    """Return ``x ** p`` elementwise (exact squares and identities where ``p`` is 1 or 2)."""
+    if p == 1.0:
+        return x
+    if p == 2.0:
+        out: FloatArray = x * x
+        return out
+    return np.asarray(np.power(x, p), dtype=np.float64)
+
+
 def _costs(
     sources: SkillTable,
     src: IntArray,
@@ -209,20 +278,25 @@ def _costs(
     skill = targets.skill[pos]
     need = targets.level[pos]
     # The source's own rating where it has one, else its rung's imputed level.
+    rows = src[move]
     keys = sources.keys(n_skills)
-    query = src[move] * n_skills + skill
-    guess = imputer(skill, sources.rung[src[move]])
     if keys.size:
+        query = rows * n_skills + skill
         at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
         rated = keys[at] == query
-        have = np.where(rated, sources.level[at], guess)
+        have = sources.level[at]
     else:
-        rated = np.zeros(query.size, dtype=np.bool_)
-        have = guess
+        rated = np.zeros(skill.size, dtype=np.bool_)
+        have = np.zeros(skill.size, dtype=np.float64)
+    unrated = np.flatnonzero(~rated)
+    if unrated.size:
+        have[unrated] = imputer(
+            skill[unrated], sources.rung[rows[unrated]], sources.track[rows[unrated]]
+        )
     delta = need - have
-    p = weighting.gap_exponent
-    rise = importance[skill] * np.power(np.maximum(delta, 0.0), p)
-    fall = importance[skill] * np.power(np.maximum(-delta, 0.0), p)
+    share = importance[skill] * _power(np.abs(delta), weighting.gap_exponent)
+    rise = np.where(delta > 0, share, 0.0)
+    fall = np.where(delta < 0, share, 0.0)
     total_rise = np.bincount(move, weights=rise, minlength=m)
     surplus = np.asarray(
         weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m), dtype=np.float64
@@ -280,7 +354,7 @@ def profile_costs(
     rank = {s.id: i for i, s in enumerate(graph.skills)}
     floor = float(graph.scale.minimum)
     rated = {s: v for s, v in profile.items() if s in rank}
-    source = _table([rated], [0], rank)
+    source = _table([rated], [0], [-1], rank)
     targets = dst if dst is not None else np.arange(len(graph.roles), dtype=np.int64)
     importance, ids = _context(graph)
     return _costs(
@@ -290,11 +364,11 @@ def profile_costs(
         np.asarray(targets, dtype=np.int64),
         importance=importance,
         weighting=graph.weighting,
-        imputer=_Imputer(np.zeros(0, dtype=np.int64), np.zeros(0), floor),
+        imputer=_Imputer.empty(floor),
         skill_ids=ids,
     )
 
 
-def imputer_of(table: SkillTable, floor: float) -> _Imputer:
+def imputer_of(table: SkillTable, floor: float, n_skills: int) -> _Imputer:
     """Return the rung imputer of a graph's skill table."""
-    return _Imputer.of(table, floor)
+    return _Imputer.of(table, floor, max(n_skills, 1))
