@@ -19,6 +19,7 @@ import importlib
 import importlib.util
 import itertools
 import re
+import sys
 import warnings
 from collections.abc import Callable
 from datetime import date
@@ -364,18 +365,27 @@ def _arrow_medians(table: Any) -> list[tuple[str, str, int, float]]:
     """Return ``(source, target, count, exact median months)`` of a PyArrow table of moves."""
     np = importlib.import_module("numpy")
     table = table.sort_by([("_r", "ascending"), ("_next", "ascending"), ("_months", "ascending")])
-    sources, targets = table["_r"].to_numpy(), table["_next"].to_numpy()
-    values = np.asarray(table["_months"].to_numpy(), dtype=float)
-    if not len(values):
+    if not table.num_rows:
         return []
-    change = (sources[1:] != sources[:-1]) | (targets[1:] != targets[:-1])
+    # Role names as dictionary codes: integers compared in NumPy, no Python string per row.
+    coded = [table[c].combine_chunks().dictionary_encode() for c in ("_r", "_next")]
+    (a, b), names = [c.indices.to_numpy() for c in coded], [c.dictionary.to_pylist() for c in coded]
+    values = np.asarray(table["_months"].to_numpy(), dtype=float)
+    change = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
     starts = np.concatenate(([0], np.flatnonzero(change) + 1))
     sizes = np.diff(np.concatenate((starts, [len(values)])))
     middle = (values[starts + (sizes - 1) // 2] + values[starts + sizes // 2]) / 2
     return [
-        (str(sources[s]), str(targets[s]), int(n), float(m))
-        for s, n, m in zip(starts, sizes, middle, strict=True)
+        (names[0][a[s]], names[1][b[s]], int(n), float(m))
+        for s, n, m in zip(starts.tolist(), sizes.tolist(), middle.tolist(), strict=True)
     ]
+
+
+def _release() -> None:
+    """Hand memory PyArrow freed back to the system (its pool keeps it otherwise)."""
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.default_memory_pool().release_unused()
 
 
 def aggregate(
@@ -395,14 +405,22 @@ def aggregate(
     nw = narwhals()
     has_end = "end" in frame.collect_schema().names()
     frame = _checked(nw, frame, has_end)
+    _release()
     if frame.implementation.is_dask():  # checked once, kept in (the workers') memory
         frame = _from_native(nw, frame.to_native().persist())
     rows = frame.select(nw.len()).collect().item()
     _row_problems(nw, frame, first, has_end, problems)
     ids = _roles(nw, frame, first, resolve, problems)
-    good = frame.filter(~nw.col("_bad") & nw.col("_r").is_in(list(ids)))
-    _duplicates(nw, good, first, ids, problems)
+    passed = frame  # only rows that passed every check can be duplicates
+    if problems:
+        passed = frame.filter(~nw.col("_bad") & nw.col("_r").is_in(list(ids)))
+    keys = passed.select("_p", "_r", "_day", *(["_row"] if first is not None else []))
+    _duplicates(nw, keys, first, ids, problems)
+    del passed, keys
+    _release()
     problems.check()
+    # No bad row is left: the moves need only these columns (the raw ones can go).
+    good = frame.select("_p", "_r", "_day", *(["_end", "_e_end"] if has_end else []))
     if good.implementation.is_dask():
         # narwhals cannot yet run the ordered lag over a Dask frame: the checked rows are
         # gathered (as pandas, still vectorised) for the lag and the group-by.
@@ -431,6 +449,11 @@ def aggregate(
     return Aggregate(counts, months, int(rows), int(people), int(stays or 0))
 
 
+# A blank line (at the start, or between lines), a blank last line without a newline, or a
+# control character other than tab, newline and carriage return.
+_ODD_LINES = re.compile(rb"(?:^|\n)[ \t\r]*\n|\n[ \t\r]+\Z|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def read_csv(data: bytes) -> Any | None:
     """Return the rows of a CSV file as a PyArrow table of strings, or ``None``.
 
@@ -441,17 +464,14 @@ def read_csv(data: bytes) -> Any | None:
     narwhals()
     csv = importlib.import_module("pyarrow.csv")
     pa = importlib.import_module("pyarrow")
-    if re.search(rb"(?:^|\n)[ \t\r]*(?:\n|$)", data.rstrip(b"\r\n")) or data.startswith(
-        (b"\xff\xfe", b"\xfe\xff")
-    ):
+    # No copy of the file is made: the checks scan its bytes (UTF-8 is checked by PyArrow).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _ODD_LINES.search(data):
         return None
+    end = data.find(b"\n")
     try:
-        text = data.decode("utf-8")
+        header = data[: end if end >= 0 else len(data)].decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):
-        return None
-    header = next(iter(text.lstrip("\ufeff").splitlines()), "")
     names = [h.strip() for h in next(_csv.reader([header]), [])]
     if not names or len(set(names)) != len(names):
         return None
