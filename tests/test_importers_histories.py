@@ -207,3 +207,56 @@ def test_a_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(histories.importlib, "import_module", lambda name: no_narwhals(name))
     with pytest.raises(ImportError, match=r"supportladder\[hr\]"):
         moves.read(pl.DataFrame({"person": ["a"], "role": ["b"], "start": ["2020-01-01"]}))
+
+
+CELLS = {
+    "person": ["a", "b", " c ", "", "  "],
+    "role": ["Agent", "agent", "Team Lead", "team-lead", "QA", "!!!", "", " QA "],
+    "start": [
+        "2020-01-01",
+        "2020-01",
+        " 2021-06-15 ",
+        "2021-06-15T10:30",
+        "2020-13-01",
+        "2021-02-29",
+        "2024-02-29",
+        "0000-01-01",
+        "abc",
+        "",
+        "2022-03-04",
+        "2019-11-30",
+    ],
+}
+
+
+def outcome(table: Any) -> Any:
+    try:
+        result = moves.read(table)
+    except ImportDataError as exc:
+        return ("error", exc.problems)
+    return (
+        dict(result.counts),
+        {k: round(v, 9) for k, v in result.months.items()},
+        dict(result.report.counts),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries({c: st.sampled_from(v) for c, v in CELLS.items()}),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_engines_reject_what_the_row_reader_rejects_with_the_same_messages(
+    rows: list[dict[str, str]],
+) -> None:
+    expected = outcome(rows)
+    columns = {c: [r[c] for r in rows] for c in CELLS}
+    for name, table in (
+        ("pandas", pd.DataFrame(columns).astype("string")),
+        ("polars", pl.DataFrame(columns)),
+        ("pyarrow", pa.table(columns)),
+    ):
+        assert outcome(table) == expected, name

@@ -413,7 +413,9 @@ def aggregate(
     ids = _roles(nw, frame, first, resolve, problems)
     passed = frame  # only rows that passed every check can be duplicates
     if problems:
-        passed = frame.filter(~nw.col("_bad") & nw.col("_r").is_in(list(ids)))
+        passed = frame.filter(
+            ~nw.col("_bad") & (nw.col("_r").is_in(list(ids)) if ids else nw.lit(value=False))
+        )
     keys = passed.select("_p", "_r", "_day", *(["_row"] if first is not None else []))
     _duplicates(nw, keys, first, ids, problems)
     del passed, keys

@@ -454,7 +454,7 @@ def _histories(
     stays = 0
     spells: dict[tuple[str, str], list[float]] = {}
     for person, jobs in people.items():
-        jobs.sort(key=lambda job: job[:2])
+        jobs.sort(key=lambda job: (job[0].date(), job[1]))  # a start is a day
         for (d1, r1, a, e1), (d2, r2, b, _) in itertools.pairwise(jobs):
             if d1.date() == d2.date():
                 problems.add(r2, _frames.same_day(person, a, b, r1, d2.date()))
