@@ -168,6 +168,8 @@ def _staged_day(nw: Any, frame: Any, name: str, dtype: Any, out: str) -> Any:
     else:
         return frame.with_columns(nw.lit(value=False).alias(out + "_ok"), nw.lit(0).alias(out))
     frame = frame.with_columns(*(p.alias(t + k) for p, k in zip(parts, "ymd", strict=True)))
+    if dtype == nw.String:
+        frame = frame.drop(t + "s")  # the text is read: free it before the arithmetic
     y, m, d = nw.col(t + "y"), nw.col(t + "m"), nw.col(t + "d")
     leap = ((y % 4 == 0) & (y % 100 != 0)) | (y % 400 == 0)
     last = nw.when(m == 2).then(28 + leap.cast(nw.Int64))
@@ -423,6 +425,8 @@ def aggregate(
     problems.check()
     # No bad row is left: the moves need only these columns (the raw ones can go).
     good = frame.select("_p", "_r", "_day", *(["_end", "_e_end"] if has_end else []))
+    del frame  # the raw columns and the checks' flags are no longer needed
+    _release()
     if good.implementation.is_dask():
         # narwhals cannot yet run the ordered lag over a Dask frame: the checked rows are
         # gathered (as pandas, still vectorised) for the lag and the group-by.
@@ -474,7 +478,10 @@ def read_csv(data: bytes) -> Any | None:
         header = data[: end if end >= 0 else len(data)].decode("utf-8")
     except UnicodeDecodeError:
         return None
-    names = [h.strip() for h in next(_csv.reader([header]), [])]
+    try:
+        names = [h.strip() for h in next(_csv.reader([header]), [])]
+    except _csv.Error:  # a stray carriage return, ...: the strict reader words it
+        return None
     if not names or len(set(names)) != len(names):
         return None
     try:
@@ -486,6 +493,8 @@ def read_csv(data: bytes) -> Any | None:
         )
     except pa.ArrowInvalid:
         return None
+    finally:
+        _release()  # the reader's buffers
 
 
 def check_rows(data: bytes, shown: str, limits: Limits) -> None:
