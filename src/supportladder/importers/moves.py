@@ -286,7 +286,10 @@ def read(
     is_history = all(c in present for c in HISTORY_COLUMNS)
     is_counts = all(c in present for c in MOVE_COLUMNS)
     if is_history == is_counts:
-        found = ", ".join(sorted(present - {"_row"})) or "none"
+        names = sorted(present - {"_row"})
+        found = ", ".join(n if len(n) <= 40 else n[:37] + "..." for n in names[:12]) or "none"
+        if len(names) > 12:
+            found += f" and {len(names) - 12} more"
         raise ImportDataError(
             where,
             [
