@@ -5,14 +5,17 @@ Build (no network needed)::
     pip install -e ".[docs]"
     python -m sphinx -W --keep-going -b html docs docs/_build/html
 
-The notebooks under ``notebooks/`` are copied into ``docs/notebooks/`` (git-ignored) and
-rendered by myst-nb *without* executing them: CI runs them with nbmake instead.  The
+The notebooks under ``notebooks/`` are copied into ``docs/notebooks/`` (git-ignored),
+executed by myst-nb at build time and rendered with their outputs (figures included); the
+outputs are cached under ``docs/_build/.jupyter_cache`` and reused until the notebook, the
+package or a bundled graph changes.  The
 diagrams of the queries guide are drawn at build time by ``_ext/sl_docs.py`` with
 supportladder itself, into ``docs/_generated/`` (git-ignored).
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -41,6 +44,16 @@ def _copy_notebooks() -> None:
 
 _copy_notebooks()
 
+
+def _library_digest() -> str:
+    """Return a digest of the package and the bundled graphs: a notebook's cached outputs are
+    reused only while neither changes (the cache itself keys on the notebook's content)."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "src").rglob("*.py"), *(ROOT / "graphs").glob("*.toml")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
 # -- project ---------------------------------------------------------------------------
 project = "supportladder"
 author = "supportladder maintainers"
@@ -63,7 +76,13 @@ suppress_warnings: list[str] = []
 # -- MyST and notebooks ----------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
-nb_execution_mode = "off"  # executed by nbmake in CI, never again by Sphinx
+# Executed at build time so the pages show every figure; cached per notebook content, so a
+# rebuild only re-runs the notebooks that changed. A failing cell fails the build (-W).
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(HERE / "_build" / ".jupyter_cache" / _library_digest())
+nb_execution_timeout = 300
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
 nb_merge_streams = True
 
 # -- autodoc (numpydoc-style docstrings through napoleon) -------------------------------
@@ -82,6 +101,8 @@ napoleon_preprocess_types = False
 html_theme = "pydata_sphinx_theme"
 html_title = f"supportladder {release}"
 html_static_path = ["_static"]
+html_css_files = ["supportladder.css"]
+templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_theme_options = {
     "navigation_with_keys": False,
@@ -91,5 +112,5 @@ html_theme_options = {
     "footer_end": [],
     "secondary_sidebar_items": ["page-toc"],
 }
-html_sidebars = {"**": ["sidebar-nav-bs"]}
+html_sidebars = {"**": ["sidebar-nav-site"]}  # the whole contents on every page
 html_copy_source = False

@@ -26,3 +26,9 @@ def test_benchmark_script_runs_quick(tmp_path: Path) -> None:
     queries = {row["query"].split(" (")[0] for row in rows}
     assert {"shortest path", "reachable", "chokepoints", "import time", "peak memory"} <= queries
     assert "ratio" in done.stdout
+    # a smoke run judges nothing: no FAIL (nor pass) in a green CI log
+    assert "FAIL" not in done.stdout
+    judged = [row for row in rows if row["target"] is not None]
+    assert judged
+    assert all(row["pass"] is None and row["measured"] is False for row in judged)
+    assert "not measured at smoke size" in done.stdout

@@ -65,31 +65,22 @@ def entry_role(g: CareerGraph) -> str:
 
 
 # Each graph's ladder as its source lists it, bottom to top.
+# "(L1) - Support Technician ... (L9+) - Chief Customer Officer"; the backbone of the merged
+# graph is the same ladder.
+NINE_RUNGS = [
+    "support-technician",
+    "customer-support-representative",
+    "technical-support-specialist",
+    "senior-support-analyst",
+    "support-team-lead",
+    "support-operations-manager",
+    "customer-support-director",
+    "vice-president-of-customer-support",
+    "chief-customer-officer",
+]
 LADDERS = {
-    # "(L1) - Support Technician ... (L9+) - Chief Customer Officer"
-    "support-ladder": [
-        "support-technician",
-        "customer-support-representative",
-        "technical-support-specialist",
-        "senior-support-analyst",
-        "support-team-lead",
-        "support-operations-manager",
-        "customer-support-director",
-        "vice-president-of-customer-support",
-        "chief-customer-officer",
-    ],
-    # the backbone of the merged graph is the same ladder
-    "support-careers": [
-        "support-technician",
-        "customer-support-representative",
-        "technical-support-specialist",
-        "senior-support-analyst",
-        "support-team-lead",
-        "support-operations-manager",
-        "customer-support-director",
-        "vice-president-of-customer-support",
-        "chief-customer-officer",
-    ],
+    "support-ladder": NINE_RUNGS,
+    "support-careers": NINE_RUNGS,
     # "A typical career progression ... Customer Support Representative, Senior Customer
     # Support Representative, Team Lead, Customer Support Manager"; senior-level roles
     "csr-profile": [

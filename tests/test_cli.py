@@ -22,7 +22,7 @@ def test_graphs_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(out)
     assert [r["name"] for r in rows] == supportladder.bundled()
     for row in rows:
-        assert set(row) == {"name", "title", "roles", "transitions", "sources"}
+        assert set(row) == {"name", "title", "roles", "transitions", "languages", "sources"}
         g = supportladder.load(row["name"])
         assert row["roles"] == len(g.roles)
         assert row["transitions"] == len(g.transitions)
@@ -51,6 +51,7 @@ def test_roles_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -
         "skills",
         "holland",
         "aliases",
+        "titles",
     }
     # skills are the effective skills, inheritance included
     assert lead["skills"] == {"communication": 3, "leadership": 2, "product-knowledge": 1}
@@ -61,8 +62,13 @@ def test_roles_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) -
 def test_roles_default_graph_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "roles")
     assert code == 0
-    assert out.splitlines()[0].split() == ["id", "title", "level", "track", "industry"]
-    assert len(out.splitlines()) == len(supportladder.load().roles) + 2
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "title", "level", "track", "industry"]
+    roles = supportladder.load().roles
+    assert lines[len(roles) + 3].startswith("effective skills (own and inherited)")
+    assert all(len(line) <= 100 for line in lines)
+    listed = [line.split(":")[0].strip() for line in lines[len(roles) + 4 :] if line[3] != " "]
+    assert sorted(listed) == sorted(r.id for r in roles)
 
 
 def test_validate_ok_and_bad(
@@ -75,8 +81,9 @@ def test_validate_ok_and_bad(
     code, out, err = run(capsys, "validate", str(mini_path), str(bad))
     assert code == 2
     assert f"{mini_path}: ok" in out
-    assert f"{bad}: 1 problem found" in err
-    assert f'{bad}: roles[0] (id "Bad Id"): ' in err
+    assert f"{bad}: 2 problems found" in err
+    assert f'{bad}: roles[0] (id "Bad Id"): id ' in err
+    assert f'{bad}: roles[0] (id "Bad Id"): level must be' in err
     assert "Traceback" not in err
 
 

@@ -84,3 +84,35 @@ def test_path_weight_observed_and_months(
     assert step["observed"]["count"] == 1
     code, _, _ = run(capsys, "path", *reversed(ends), "-g", str(target), "--weight", "observed")
     assert code == 1  # the way back was never observed
+
+
+def test_json_outputs_match_their_schemas(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from test_cli_json_schemas import validator
+
+    cases = [
+        ("feeders", ["support-team-lead"]),
+        ("feeders", ["cco", "--max-steps", "2", "-g", "support-ladder"]),
+        ("plan", ["customer-support-representative", "cco"]),
+    ]
+    profile = tmp_path / "me.toml"
+    profile.write_text('communication = "good"\n', encoding="utf-8")
+    cases += [
+        ("plan", ["support-team-lead", "--from-profile", str(profile)]),
+        ("path", ["--from-profile", str(profile), "support-team-lead"]),
+    ]
+    g = supportladder.load("support-ladder")
+    rows = [
+        {"person": "a", "role": "support-technician", "start": "2020-01-01"},
+        {"person": "a", "role": "customer-support-representative", "start": "2021-01-01"},
+    ]
+    merged = tmp_path / "merged.toml"
+    supportladder.save(moves.read(rows, graph=g).graph, merged)
+    ends = ["support-technician", "customer-support-representative", "-g", str(merged)]
+    cases += [("path", [*ends, "--weight", "observed"]), ("path", ends)]
+    for command, argv in cases:
+        code = main([command, *argv, "--json"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        validator(command).validate(json.loads(out))

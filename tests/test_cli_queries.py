@@ -25,7 +25,17 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     code, out, _ = run(capsys, "path", "Rep", "manager", "-g", str(mini_path), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"graph", "source", "target", "paths"}
+    assert set(data) == {
+        "graph",
+        "source",
+        "target",
+        "requested",
+        "found",
+        "paths",
+        "titles",
+        "skill_names",
+    }
+    assert (data["requested"], data["found"]) == (1, 1)
     assert (data["graph"], data["source"], data["target"]) == ("mini", "rep", "manager")
     (path,) = data["paths"]
     assert set(path) == {"roles", "cost", "steps"}
@@ -45,7 +55,12 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
         for gap in step["gaps"]:
             assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
     mini = supportladder.load(mini_path)
-    assert path == alternative_paths(mini, "rep", "manager", 1)[0].to_dict()
+    (route,) = alternative_paths(mini, "rep", "manager", 1)
+    assert [s["requirements"] for s in path["steps"]] == [
+        s.requirements.to_dict() for s in route.steps
+    ]
+    assert path["roles"] == list(route.roles)
+    assert data["titles"]["lead"] == "Team Lead"
 
 
 def test_path_alternatives_and_kinds(capsys: pytest.CaptureFixture[str]) -> None:
@@ -136,9 +151,9 @@ def test_path_no_route_exit_1_names_the_flag(
         (["path", "rep", "lead", "--kinds", ","], "--kinds"),
         (["path", "rep", "lead", "--avoid", "degree"], "unknown requirement 'degree'"),
         (["path", "rep", "lead", "--max-step-cost", "cheap"], "--max-step-cost"),
-        (["path", "rep", "lead", "--max-step-cost", "-1"], "max_step_cost"),
+        (["path", "rep", "lead", "--max-step-cost", "-1"], "--max-step-cost"),
         (["path", "rep", "lead", "--alternatives", "0"], "--alternatives"),
-        (["reachable", "rep", "--budget", "-2"], "budget"),
+        (["reachable", "rep", "--budget", "-2"], "--budget"),
         (["reachable", "rep", "--max-steps", "x"], "--max-steps"),
         (["chokepoints", "--top", "0"], "--top"),
         (["chokepoints", "--sample", "0"], "--sample"),
@@ -161,7 +176,7 @@ def test_reachable_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Pat
     code, out, _ = run(capsys, "reachable", "rep", "-g", str(mini_path), "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"graph", "source", "roles"}
+    assert set(data) == {"graph", "source", "roles", "titles", "skill_names"}
     assert data["source"] == "rep"
     for row in data["roles"]:
         assert set(row) == {"role", "cost", "steps", "path"}
@@ -204,16 +219,24 @@ def test_bottlenecks_json_shape(capsys: pytest.CaptureFixture[str], mini_path: P
         "gateways",
         "critical_transitions",
         "hardest_step",
+        "shortest_path",
         "smoothest_path",
+        "titles",
+        "skill_names",
     }
     assert data["gateways"] == ["lead"]
     assert data["critical_transitions"] == [["rep", "lead"], ["lead", "manager"]]
-    assert set(data["hardest_step"]) == {"source", "target", "kind", "cost"}
-    assert set(data["smoothest_path"]) == {"roles", "cost", "max_step_cost"}
+    step_keys = {"source", "target", "kind", "cost", "base", "surplus", "gaps"}
+    step_keys |= {"requirements", "advantages"}
+    assert set(data["hardest_step"]) == step_keys
+    assert data["hardest_step"]["gaps"]  # the text lists its skills to build; so does JSON
+    assert set(data["smoothest_path"]) == {"roles", "cost", "max_step_cost", "steps"}
     mini = supportladder.load(mini_path)
-    assert {k: v for k, v in data.items() if k != "graph"} == bottlenecks(
-        mini, "rep", "manager"
-    ).to_dict()
+    b = bottlenecks(mini, "rep", "manager").to_dict()
+    for key in ("source", "target", "gateways", "critical_transitions"):
+        assert data[key] == b[key]
+    for key in ("source", "target", "kind", "cost"):
+        assert data["hardest_step"][key] == b["hardest_step"][key]
 
 
 def test_bottlenecks_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -229,7 +252,7 @@ def test_chokepoints_json_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "chokepoints", "--top", "4", "--json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"graph", "roles"}
+    assert set(data) == {"graph", "sample", "seed", "roles", "titles", "skill_names"}
     assert data["graph"] == "support-careers"
     assert len(data["roles"]) == 4
     assert all(set(r) == {"role", "score"} for r in data["roles"])

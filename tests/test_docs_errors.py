@@ -1,6 +1,8 @@
 """The error catalogue lists every exception and warning the library defines."""
 
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import supportladder
@@ -49,5 +51,40 @@ def test_catalogue_examples_are_real_messages() -> None:
         lambda: g.role("Team Laed"),
         lambda: supportladder.shortest_path(g, rep, cco, kinds=["lateral"]),
         lambda: supportladder.shortest_path(g, rep, cco, kinds=["sideways"]),
+        lambda: supportladder.shortest_path(g, rep, cco, kinds=5),
+        lambda: supportladder.shortest_path(g, rep, cco, avoid=5),
+        lambda: supportladder.shortest_path(g, rep, cco, max_step_cost=10**400),
     ):
         assert message_of(call) in CATALOGUE
+
+
+def test_catalogue_command_line_examples_are_real_messages(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    runs = {
+        "avoid": ["path", "customer-support-representative", "cco", "--avoid", "degree"],
+        "folder": ["export", "--format", "json", "-o", "out"],
+    }
+    for argv in runs.values():
+        with open("/dev/null", "w") as null:
+            done = subprocess.run(
+                [sys.executable, "-m", "supportladder", *argv],
+                cwd=tmp_path,
+                stdout=null,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 2
+        assert done.stderr.strip() in CATALOGUE, done.stderr
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "supportladder", "graphs"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 2
+        assert done.stderr.strip() in CATALOGUE, done.stderr

@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,11 @@ NAME = "fuzzed.toml"
 
 
 def check(text: str | bytes) -> CareerGraph | None:
-    """Load ``text``; any failure must be a GraphFileError that names the file."""
+    """Load ``text``; any failure must be a GraphFileError that names the file.
+
+    Every problem says something (never cattrs' "unknown error"), stays on one line and
+    shows values shortened.
+    """
     try:
         if isinstance(text, bytes):
             return supportladder.io._load_bytes(text, NAME)
@@ -43,6 +48,10 @@ def check(text: str | bytes) -> CareerGraph | None:
         assert exc.problems
         for line in message.splitlines()[1:]:
             assert line.startswith(f"  - {NAME}: "), line
+            assert "unknown error" not in line, line
+            assert len(line) < 2000, line
+        for problem in exc.problems:
+            assert problem.message.strip()
         return None
 
 
@@ -79,6 +88,11 @@ scalars = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=True, allow_infinity=True),
     st.sampled_from([0, 1, 4, 5, -1, 1e308, 2**62, 0.5, "", "good", "excellent", "nan"]),
+    # numbers of any size: too large for a float, and too long for Python to print
+    st.sampled_from([10**309, -(10**309), 2**1024, 10**4000, 1e-320, 1.7976931348623157e308]),
+    st.integers(min_value=10**300, max_value=10**400),
+    # ids that look right but are not: a trailing newline, too long, odd categories
+    st.sampled_from(["rep\n", "rep ", "Rep", "a" * 101, "soft", "Broken Ladder"]),
     st.text(max_size=12),
     st.sampled_from(["rep", "lead", "manager", "account-manager", "communication", "ghost"]),
     st.sampled_from(["upward", "lateral", "cross-industry", "sideways"]),
@@ -223,6 +237,45 @@ def test_very_large_graph_loads() -> None:
     graph = check('name = "big"\n' + roles + moves)
     assert graph is not None
     assert len(graph.roles) == 5000
+
+
+NUMERIC_KEYS = ("level", "importance", "base_cost", "surplus_penalty", "tenure_months")
+
+
+@FUZZ
+@given(st.data())
+def test_huge_numbers_anywhere(data: st.DataObject) -> None:
+    """A number of any size in any numeric field (or skill level) is a clear error."""
+    text = BASE_TEXT
+    for _ in range(data.draw(st.integers(1, 3))):
+        digits = data.draw(st.integers(309, 5000))  # over 1e308, too large for a float
+        number = data.draw(st.sampled_from(["", "-"])) + "9" * digits
+        spots = [k for k in NUMERIC_KEYS if f"{k} = " in text] + ["communication = "]
+        key = data.draw(st.sampled_from(spots))
+        start = text.index(f"{key} = " if key != "communication = " else key)
+        end = min(i for i in (text.find(c, start) for c in ",\n}") if i != -1)
+        head = text[start:end].partition("=")[0]
+        text = text[:start] + f"{head}= {number}" + text[end:]
+    assert check(text) is None
+
+
+@FUZZ
+@given(st.sets(st.integers(0, 100), min_size=1, max_size=9))
+def test_every_independent_problem_is_reported(chosen: set[int]) -> None:
+    """Apply any set of independent mutations: one load reports every one of them."""
+    from test_validation import MUTATIONS
+
+    picked = [MUTATIONS[i % len(MUTATIONS)] for i in sorted(chosen)]
+    picked = list({edit: (edit, needle) for edit, needle in picked}.values())
+    text = BASE_TEXT
+    for (old, new), _ in picked:
+        text = text.replace(old, new, 1)
+    with pytest.raises(GraphFileError) as info:
+        supportladder.loads(text, path=NAME)
+    lines = [f"{p.record}: {p.message}" for p in info.value.problems]
+    for _, needle in picked:
+        assert any(needle in line for line in lines), (needle, lines)
+    assert len(lines) == len(picked), lines
 
 
 def test_huge_numbers() -> None:

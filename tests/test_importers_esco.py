@@ -281,7 +281,8 @@ def test_cli_bad_esco_input(copy: Path, tmp_path: Path, capsys: pytest.CaptureFi
     target = tmp_path / "out.toml"
     assert main(["import", "esco", str(copy), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}: 1 problem found\n")
+    assert err.startswith(f"supportladder: error: {path}: row 1: ")
+    assert err.count("\n") == 1
     assert "Traceback" not in err
     assert not target.exists()
 

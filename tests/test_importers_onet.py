@@ -12,13 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import supportladder
+from conftest import ONET_MISSING, ONET_RELEASE
 from supportladder._private.importing import ProgressBar, cosine_matrix, top_neighbours
 from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
 from weights_reference import reference_delta
 
 DATA = Path(__file__).parent / "data" / "onet"
-FULL = Path(__file__).resolve().parents[2] / "shared" / "data" / "onet-29.3"
+FULL = ONET_RELEASE  # $SUPPORTLADDER_ONET, else ../shared beside the checkout
 CSR = "43-4051.00"
 
 
@@ -280,7 +281,7 @@ def test_top_neighbours_equal_a_full_sort(
     same_rows(given_sim, expected)
 
 
-@pytest.mark.skipif(not FULL.is_dir(), reason=f"the full O*NET release is not at {FULL}")
+@pytest.mark.skipif(not FULL.is_dir(), reason=ONET_MISSING)
 def test_top_neighbours_on_the_full_release_equal_a_full_sort(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -506,7 +507,7 @@ def test_cli_import_onet_bad_input(
 # ---------------------------------------------------------------------- the full release
 @pytest.mark.skipif(
     not FULL.is_dir(),
-    reason=f"the full O*NET 29.3 release is not at {FULL} (a sibling ../shared of the checkout)",
+    reason=ONET_MISSING,
 )
 def test_full_release() -> None:
     result = onet.read(FULL)

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 import supportladder
 from supportladder import CareerGraph
 from supportladder.export import from_graphml, from_json, to_graphml, to_json
-from supportladder.model import Scale, Weighting
-from supportladder.strategies import career_graphs
+from supportladder.model import SKILL_CATEGORIES, Scale, Weighting
+from supportladder.strategies import career_graphs, role_ids
 
 EXAMPLES = int(os.environ.get("SUPPORTLADDER_ROUNDTRIP_EXAMPLES", "150"))
 ROUND_TRIP = settings(
@@ -72,11 +72,16 @@ def rich_graphs(draw: st.DrawFn, alphabet: st.SearchStrategy[str] = ANY_TEXT) ->
         for move in graph.transitions
     ]
     skills = [
-        attrs.evolve(skill, name=draw(words), description=draw(text), category=draw(words))
+        attrs.evolve(
+            skill,
+            name=draw(words),
+            description=draw(text),
+            category=draw(st.sampled_from(SKILL_CATEGORIES)),
+        )
         for skill in graph.skills
     ]
     return graph.evolve(
-        name=draw(words),
+        name=draw(role_ids()),
         title=draw(text),
         description=draw(text),
         roles=roles,

@@ -3,6 +3,9 @@
 * ``supportladder-cli`` — a directive that writes the command-line reference from
   :func:`supportladder.cli.build_parser`, one section per command, so every command and
   option is documented and the page cannot fall behind the parser.
+* At ``build-finished``, :func:`check_built_pages` fails the build when a notebook page
+  that draws shows no image, a page with code shows no output at all (execution off), or
+  a public name (``__all__`` of a public module) has no API entry.
 * At ``builder-inited``, the diagrams of the queries guide are drawn with
   :mod:`supportladder.plot` into ``docs/_generated/`` — deterministically (fixed SVG hash
   salt, no date), and rewritten only when they change.  The example graph they show is
@@ -119,7 +122,11 @@ class CliReference(SphinxDirective):
                 item += body
                 dl += item
             box += dl
-        if parser.epilog:
+        if parser.epilog and parser.epilog.startswith("examples:"):
+            box += nodes.rubric(text="Examples")
+            lines = "\n".join(line.strip() for line in parser.epilog.splitlines()[1:])
+            box += nodes.literal_block(lines, lines, language="bash")
+        elif parser.epilog:
             box += nodes.paragraph(text=parser.epilog)
         return box
 
@@ -234,6 +241,13 @@ def check_example(g: Any) -> dict[str, Any]:
         (facts["profile"].roles, ("<profile>", "lead")),
         (facts["profile"].cost, 4.0),
     ]
+    from supportladder import Weighting
+
+    default = g.evolve(weighting=Weighting())  # the default gap exponent, 2
+    facts["default"] = bottlenecks(default, "rep", "director").shortest_path
+    expected += [  # "with the default exponent, the senior rung is on the cheapest route too"
+        (facts["default"].roles, ("rep", "senior", "lead", "manager", "director")),
+    ]
     for got, want in expected:
         if got != want:
             raise ExtensionError(
@@ -311,10 +325,92 @@ def _restore_data_docstring(
         lines[:] = kept
 
 
+# ---------------------------------------------------------------------- notebook pages
+_DRAWS = re.compile(r"\bplot_\w+\(|\.savefig\(|\bplt\.")
+
+
+def notebook_page_problems(html_dir: Path, notebooks: list[Path]) -> list[str]:
+    """Return what is missing from the built pages of ``notebooks`` (empty when all is well)."""
+    import json
+
+    problems = []
+    for notebook in notebooks:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        code = [("".join(c["source"])) for c in cells if c["cell_type"] == "code"]
+        page = html_dir / "notebooks" / f"{notebook.stem}.html"
+        if not code:
+            continue
+        if not page.exists():
+            problems.append(f"{notebook.name}: no page {page.name} was built")
+            continue
+        html = page.read_text(encoding="utf-8")
+        if "cell_output" not in html:
+            problems.append(f"{notebook.name}: the page shows no cell output; is execution off?")
+        elif any(_DRAWS.search(c) for c in code) and "<img" not in html:
+            problems.append(f"{notebook.name}: the notebook draws but its page shows no image")
+    return problems
+
+
+PUBLIC_MODULES = (
+    "supportladder",
+    "supportladder.errors",
+    "supportladder.export",
+    "supportladder.graph",
+    "supportladder.importers",
+    "supportladder.io",
+    "supportladder.model",
+    "supportladder.plot",
+    "supportladder.queries",
+    "supportladder.strategies",
+    "supportladder.weights",
+)
+
+
+def undocumented_names(documented: set[str]) -> list[str]:
+    """Return every public name (``__all__`` of a public module) with no API entry."""
+    import importlib
+    import inspect
+
+    modules = {name: importlib.import_module(name) for name in PUBLIC_MODULES}
+    missing = []
+    for module_name, module in modules.items():
+        for name in module.__all__:
+            obj = getattr(module, name)
+            # documented where it is defined, or in any public module holding the same object
+            homes = {
+                f"{other}.{name}" for other, m in modules.items() if getattr(m, name, None) is obj
+            }
+            if inspect.ismodule(obj):
+                homes.add(obj.__name__)
+            elif isinstance(getattr(obj, "__module__", None), str):
+                homes.add(f"{obj.__module__}.{name}")
+            if not homes & documented:
+                missing.append(f"{module_name}.{name}")
+    return missing
+
+
+def check_built_pages(app: Sphinx, exception: Exception | None) -> None:
+    """Fail an HTML build whose notebook pages lack outputs or that misses a public name."""
+    if exception is not None or app.builder.format != "html":
+        return
+    notebooks = sorted((HERE / "notebooks").glob("*.ipynb"))
+    problems = notebook_page_problems(Path(app.outdir), notebooks)
+    documented = set(app.env.get_domain("py").objects) | set(
+        app.env.domaindata["py"].get("modules", {})
+    )
+    problems += [f"{name}: no API entry" for name in undocumented_names(documented)]
+    if problems:
+        raise ExtensionError("the built docs lack:\n  " + "\n  ".join(problems))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("supportladder-cli", CliReference)
     app.connect("autodoc-process-docstring", fix_docstring, priority=400)
     app.connect("autodoc-process-docstring", _keep_data_docstring, priority=450)
     app.connect("autodoc-process-docstring", _restore_data_docstring, priority=550)
     app.connect("builder-inited", draw_guide_figures)
+    app.connect("build-finished", check_built_pages)
+    from pygments.lexers.special import TextLexer
+
+    app.add_lexer("mermaid", TextLexer)  # Mermaid source printed by the notebooks
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,10 +8,12 @@ matching exception, ours subclasses it too, so code written against networkx kee
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
 __all__ = [
+    "AmbiguousRoleError",
     "GraphFileError",
     "NoPathError",
     "Problem",
@@ -126,6 +128,28 @@ class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[mi
         return (type(self), (self.ref, self.graph_name, self.suggestions))
 
 
+class AmbiguousRoleError(RoleNotFoundError):
+    """A role reference is a title or alias that several roles share.
+
+    A :class:`RoleNotFoundError`, so code catching that keeps working.
+
+    Attributes
+    ----------
+    candidates : tuple of str
+        Every role the reference names, as ``"Title (id)"``.
+    """
+
+    def __init__(self, ref: str, graph_name: str, candidates: Sequence[str] = ()) -> None:
+        self.ref = ref
+        self.graph_name = graph_name
+        self.suggestions = self.candidates = tuple(candidates)
+        SupportLadderError.__init__(
+            self,
+            f"the name {ref!r} names {len(self.candidates)} roles in graph {graph_name!r}: "
+            f"{', '.join(self.candidates)}; give the id of the one you mean",
+        )
+
+
 class NoPathError(SupportLadderError, nx.NetworkXNoPath):  # type: ignore[misc]
     """No route joins two roles under the filters given.
 
@@ -165,4 +189,35 @@ class QueryArgumentError(SupportLadderError, ValueError):
     """A query argument is not valid: an unknown kind, skill or requirement, a bad number.
 
     The message names the argument and the bad value, and says what is allowed.
+
+    Attributes
+    ----------
+    argument : str or None
+        The name of the argument at fault (``"max_step_cost"``), when there is one.
+
+    Examples
+    --------
+    >>> from supportladder.errors import QueryArgumentError
+    >>> message = "max_step_cost must be a number, got 'x'"
+    >>> exc = QueryArgumentError(message, argument="max_step_cost")
+    >>> exc.explain(lambda name: "--" + name.replace("_", "-"))
+    "--max-step-cost must be a number, got 'x'"
     """
+
+    def __init__(self, message: str, *, argument: str | None = None) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+    def explain(self, name: Callable[[str], str] = str) -> str:
+        """Return the message with the argument shown as ``name(argument)`` (e.g. a CLI flag)."""
+        message = str(self)
+        if self.argument is None or not message.startswith(self.argument):
+            return message
+        return name(self.argument) + message[len(self.argument) :]
+
+    def __reduce__(self) -> Any:
+        return (_query_argument_error, (str(self), self.argument))
+
+
+def _query_argument_error(message: str, argument: str | None) -> QueryArgumentError:
+    return QueryArgumentError(message, argument=argument)

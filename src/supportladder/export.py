@@ -7,6 +7,7 @@ JSON        :func:`to_json` (networkx node-link)            :func:`from_json`
 GraphML     :func:`to_graphml` (``networkx.read_graphml``)  :func:`from_graphml`
 DOT         :func:`to_dot` (Graphviz)                       —
 Mermaid     :func:`to_mermaid` (GitHub/GitLab markdown)     —
+HTML        :func:`to_html` (interactive map, one file)     —
 ==========  ==============================================  ===================
 
 JSON and GraphML carry everything a :class:`~supportladder.CareerGraph` holds — scale,
@@ -61,6 +62,7 @@ __all__ = [
     "from_node_link",
     "to_dot",
     "to_graphml",
+    "to_html",
     "to_json",
     "to_mermaid",
     "to_node_link",
@@ -594,3 +596,45 @@ def to_mermaid(graph: CareerGraph, *, costs: bool = False) -> str:
     for kind, indices in by_kind.items():
         out.append(f"  linkStyle {','.join(map(str, indices))} stroke:{_MERMAID_COLOR[kind]}")
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------- HTML map
+def to_html(graph: CareerGraph, *, path: str | os.PathLike[str] | None = None) -> str:
+    """Return (and optionally write) an interactive career map: one self-contained HTML file.
+
+    The page lays out levels and tracks as :func:`supportladder.plot.plot_graph` does.
+    Click a role to see its skills, the requirements of the moves into it and its sources;
+    click a second role to highlight the cheapest route (the one
+    :func:`~supportladder.queries.shortest_path` returns, ties included) with the skills
+    each move builds; tick kinds of move on or off.  The script is written for this
+    project and travels inside the file: nothing is fetched when the page is viewed.
+
+    Parameters
+    ----------
+    graph : CareerGraph
+        The graph to map.
+    path : str or path-like, optional
+        Also write the page here (atomically: the old file or the new one, never half).
+
+    Returns
+    -------
+    str
+        The page.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.export import to_html
+    >>> page = to_html(supportladder.load("support-ladder"))
+    >>> page.startswith("<!DOCTYPE html>") and "https://" not in page
+    True
+    >>> len(page.encode()) < 1_000_000
+    True
+    """
+    from supportladder._private import atomic
+    from supportladder._private.htmlmap import map_html
+
+    page = map_html(graph)
+    if path is not None:
+        atomic.write_text(Path(path), page)
+    return page

@@ -8,7 +8,6 @@ formula and for how a skill that one side does not rate enters a gap.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -21,7 +20,8 @@ from attrs import field, frozen
 from supportladder import weights
 from supportladder._private.checks import check_records
 from supportladder._private.frozen import FrozenDict, freeze
-from supportladder.errors import GraphFileError, RoleNotFoundError
+from supportladder._private.matching import abbreviation, suggest
+from supportladder.errors import AmbiguousRoleError, GraphFileError, RoleNotFoundError
 from supportladder.model import DEFAULT_SCALE, Gap, Role, Scale, Skill, Transition, Weighting
 
 __all__ = ["CareerGraph"]
@@ -133,14 +133,15 @@ class CareerGraph:
         return cached
 
     @property
-    def _names(self) -> dict[str, str]:
-        cached: dict[str, str] | None = self._cache.get("names")
+    def _names(self) -> dict[str, tuple[str, ...]]:
+        """Every name (casefolded) -> the ids of the roles it names, in graph order."""
+        cached: dict[str, tuple[str, ...]] | None = self._cache.get("names")
         if cached is None:
-            cached = {}
+            found: dict[str, dict[str, None]] = {}
             for role in self.roles:
                 for name in role.names():
-                    cached.setdefault(name.casefold(), role.id)
-            self._cache["names"] = cached
+                    found.setdefault(name.strip().casefold(), {})[role.id] = None
+            cached = self._cache["names"] = {k: tuple(v) for k, v in found.items()}
         return cached
 
     @property
@@ -156,7 +157,11 @@ class CareerGraph:
         Raises
         ------
         RoleNotFoundError
-            If nothing matches; the message lists close matches.
+            If nothing matches; the message suggests the closest roles, one name each,
+            ranked by their best-matching title, alias, id or initials ("CSR").
+        AmbiguousRoleError
+            If the reference is a title or alias several roles share; the message lists
+            every one of them.
 
         Examples
         --------
@@ -164,21 +169,34 @@ class CareerGraph:
         >>> g = supportladder.load("support-ladder")
         >>> g.role("CCO").title
         'Chief Customer Officer'
+        >>> try:
+        ...     g.role("Customer Suport Rep")
+        ... except supportladder.RoleNotFoundError as exc:
+        ...     print(exc.suggestions[0])
+        Customer Support Representative
         """
         if isinstance(ref, Role):
             ref = ref.id
         if not isinstance(ref, str):
             raise RoleNotFoundError(repr(ref), self.name, ())
         found = self._by_id.get(ref)
-        if found is None:
-            role_id = self._names.get(ref.strip().casefold())
-            if role_id is None:
-                pool = list(dict.fromkeys(n for role in self.roles for n in role.names()))
-                lowered = {n.casefold(): n for n in pool}
-                close = difflib.get_close_matches(ref.casefold(), list(lowered), n=3, cutoff=0.5)
-                raise RoleNotFoundError(ref, self.name, [lowered[c] for c in close])
-            found = self._by_id[role_id]
-        return found
+        if found is not None:
+            return found
+        ids = self._names.get(ref.strip().casefold(), ())
+        if len(ids) > 1:
+            raise AmbiguousRoleError(ref, self.name, [f"{self._by_id[i].title} ({i})" for i in ids])
+        if not ids:
+            raise RoleNotFoundError(ref, self.name, [shown for _, shown in self._suggest(ref)])
+        return self._by_id[ids[0]]
+
+    def _suggest(self, ref: str) -> list[tuple[str, str]]:
+        """Return ``(role id, name to show)`` of the roles closest to ``ref``."""
+        candidates = []
+        for role in self.roles:
+            names = list(dict.fromkeys((role.title, *role.aliases, *role.titles.values())))
+            hidden = [role.id, *filter(None, (abbreviation(n) for n in names))]
+            candidates.append((role.id, names, hidden))
+        return suggest(ref, candidates)
 
     def skill(self, skill_id: str) -> Skill:
         """Return the skill with this id.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
+import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,10 +37,19 @@ from supportladder._private.checks import (
     suggest,
     transition_label,
 )
-from supportladder._private.converter import show, structure, type_name
+from supportladder._private.converter import number_problem, structure, type_name
+from supportladder._private.text import show
 from supportladder.errors import GraphFileError, Problem
 from supportladder.graph import CareerGraph
-from supportladder.model import DEFAULT_SCALE, Role, Scale, Skill, Transition, Weighting
+from supportladder.model import (
+    DEFAULT_SCALE,
+    Role,
+    Scale,
+    Skill,
+    Transition,
+    Weighting,
+    _id_problem,
+)
 
 __all__ = ["DEFAULT_GRAPH", "MAX_FILE_BYTES", "bundled", "dumps", "load", "loads", "save"]
 
@@ -92,6 +102,8 @@ def _resolve(name_or_path: str | os.PathLike[str]) -> Path:
     folder = _graphs_dir()
     if folder is not None and (folder / f"{text}.toml").is_file():
         return folder / f"{text}.toml"
+    if Path(text).exists():  # a folder: say so, rather than "no bundled graph"
+        return Path(text)
     names = ", ".join(bundled()) or "none found"
     close = suggest(text, bundled()).removeprefix("; ").removesuffix("?")
     hint = f" ({close}?)" if close else ""
@@ -150,7 +162,12 @@ def _load_cached(resolved: str, mtime_ns: int, size: int, shown: str) -> CareerG
     # A CareerGraph is immutable, so the same file (same mtime and size) can share one.
     path = Path(resolved)
     if path.is_dir():
-        raise GraphFileError(shown, [Problem("", "is a folder, not a graph file")])
+        inside = sorted(p.name for p in path.glob("*.toml"))[:3]
+        hint = f" in it, e.g. {shown.rstrip('/')}/{inside[0]}" if inside else ""
+        raise GraphFileError(
+            shown,
+            [Problem("", f"is a folder, not a graph file; give the path of a .toml file{hint}")],
+        )
     if size > MAX_FILE_BYTES:
         raise GraphFileError(
             shown,
@@ -215,30 +232,38 @@ def loads(text: str, *, path: str = "<string>") -> CareerGraph:
         ) from None
     except RecursionError:
         raise GraphFileError(path, [Problem("", "TOML nesting is too deep to parse")]) from None
+    except ValueError:  # an integer too long for Python to convert (over 4,300 digits)
+        raise GraphFileError(path, [Problem("", _long_number(text))]) from None
     return _from_data(data, path)
 
 
+_LONG_NUMBER: Final = re.compile(r"[0-9][0-9_]{999,}")
+
+
+def _long_number(text: str) -> str:
+    match = _LONG_NUMBER.search(text)
+    where = f" at line {text.count(chr(10), 0, match.start()) + 1}" if match else ""
+    digits = f" has {len(match.group().replace('_', '')):,} digits," if match else " is"
+    return f"the number{where}{digits} too long to read; use a number below 1e308"
+
+
 def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
+    """Check every part of a parsed file that can be checked, then build the graph.
+
+    A malformed part does not hide the others: records are read field by field, and the
+    checks that span records run on what did read well.
+    """
     problems: list[Problem] = []
 
     for unknown in [k for k in data if k not in _TOP_KEYS]:
         problems.append(
             Problem(
                 "",
-                f"unknown top-level key {unknown!r}; allowed keys are {', '.join(_TOP_KEYS)}",
+                f"unknown top-level key {show(unknown)}; allowed keys are {', '.join(_TOP_KEYS)}",
             )
         )
-
     name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(
-            Problem(
-                "name",
-                'required: a short kebab-case name for the graph, e.g. name = "my-ladder"'
-                if name is None
-                else f"expected a non-empty string, got {type_name(name)} {show(name)}",
-            )
-        )
+    problems.extend(_name_problems(name))
     texts: dict[str, str] = {}
     for key in ("title", "description"):
         raw = data.get(key, "")
@@ -247,24 +272,12 @@ def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
         else:
             problems.append(Problem(key, f"expected a string, got {type_name(raw)} {show(raw)}"))
 
-    scale = DEFAULT_SCALE
-    if "scale" in data:
-        raw_scale = data["scale"]
-        if not isinstance(raw_scale, dict):
-            problems.append(
-                Problem("scale", f"expected a table of level = number, got {show(raw_scale)}")
-            )
-        else:
-            try:
-                scale = Scale(raw_scale)
-            except (TypeError, ValueError) as exc:
-                problems.append(Problem("scale", str(exc)))
-
-    weighting = Weighting()
+    scale = _scale(data, problems)
+    weighting: Weighting | None = Weighting()
     if "weighting" in data:
-        parsed, errors = structure(data["weighting"], Weighting)
-        problems.extend(Problem("weighting", _join(p, m)) for p, m in errors)
-        weighting = parsed or weighting
+        outcome = structure(data["weighting"], Weighting)
+        problems.extend(Problem("weighting", _join(p, m)) for p, m in outcome.problems)
+        weighting = outcome.value
 
     skills, bad_skills = _records(data, "skills", Skill, problems, _skill_label)
     roles, bad_roles = _records(
@@ -293,6 +306,8 @@ def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
     if problems:
         raise GraphFileError(path, file_order(problems))
     assert isinstance(name, str)
+    assert scale is not None
+    assert weighting is not None
     return CareerGraph(
         name,
         title=texts.get("title", ""),
@@ -303,6 +318,41 @@ def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
         roles=[r for _, r in roles],
         transitions=[t for _, t in transitions],
     )
+
+
+def _name_problems(name: object) -> list[Problem]:
+    if name is None:
+        return [
+            Problem(
+                "name", 'required: a short kebab-case name for the graph, e.g. name = "my-ladder"'
+            )
+        ]
+    if not isinstance(name, str) or not name.strip():
+        return [Problem("name", f"expected a non-empty string, got {type_name(name)} {show(name)}")]
+    problem = _id_problem("name", name)
+    if problem is not None:
+        return [Problem("name", f"{problem}; the name is what -g and messages use")]
+    return []
+
+
+def _scale(data: dict[str, Any], problems: list[Problem]) -> Scale | None:
+    """Return the file's scale (the default if it has none), or ``None`` if malformed."""
+    if "scale" not in data:
+        return DEFAULT_SCALE
+    raw = data["scale"]
+    if not isinstance(raw, dict):
+        problems.append(Problem("scale", f"expected a table of level = number, got {show(raw)}"))
+        return None
+    bad = [(k, m) for k, v in raw.items() if (m := number_problem(v)) is not None]
+    for level, message in bad:
+        problems.append(Problem("scale", f"{level}: {message}"))
+    if bad:
+        return None
+    try:
+        return Scale(raw)
+    except (TypeError, ValueError) as exc:
+        problems.append(Problem("scale", str(exc)))
+        return None
 
 
 def _join(path: str, message: str) -> str:
@@ -326,24 +376,36 @@ def _transition_label(i: int, raw: Any) -> str:
     return transition_label(i, _raw_id(raw, "source"), _raw_id(raw, "target"))
 
 
-def _levels(raw: Any, label: str, scale: Scale, problems: list[Problem]) -> Any:
-    """Replace level names in a raw role's skills by their numbers; report bad ones."""
+def _levels(raw: Any, label: str, scale: Scale | None, problems: list[Problem]) -> tuple[Any, bool]:
+    """Replace level names in a raw role's skills by their numbers; report bad ones.
+
+    Returns the role and whether every level read well.  A bad level is reported here and
+    replaced by the scale's lowest, so that the rest of the role (and its skill ids) is still
+    checked; with a malformed scale, names cannot be checked and every level stands at 0.
+    """
     if not isinstance(raw, dict) or not isinstance(raw.get("skills"), dict):
-        return raw
+        return raw, True
+    floor = 0.0 if scale is None else scale.minimum
     levels: dict[str, Any] = {}
     ok = True
     for skill, level in raw["skills"].items():
-        if isinstance(level, str) or (
-            isinstance(level, int | float) and not isinstance(level, bool)
-        ):
+        levels[skill] = floor
+        if isinstance(level, bool) or not isinstance(level, str | int | float):
+            problems.append(
+                Problem(
+                    label,
+                    f"skills.{skill}: expected a level name or a number, got "
+                    f"{type_name(level)} {show(level)}",
+                )
+            )
+            ok = False
+        elif scale is not None:
             try:
                 levels[skill] = scale.value(level)
-            except ValueError as exc:
+            except (TypeError, ValueError) as exc:
                 problems.append(Problem(label, f"skills.{skill}: {exc}"))
                 ok = False
-        else:
-            levels[skill] = level  # the converter reports the wrong type
-    return {**raw, "skills": levels} if ok else None
+    return {**raw, "skills": levels}, ok
 
 
 def _records(
@@ -354,6 +416,11 @@ def _records(
     label_of: Any,
     prepare: Any = None,
 ) -> tuple[list[tuple[int, Any]], set[str]]:
+    """Read the records of one section.
+
+    Returns ``(index, record)`` pairs for the cross-record checks (whole records, and the
+    partial ones whose identity did read well) and the raw ids of the malformed records.
+    """
     raw_list = data.get(section, [])
     if not isinstance(raw_list, list):
         problems.append(
@@ -363,23 +430,25 @@ def _records(
             )
         )
         return [], set()
-    good: list[tuple[int, Any]] = []
+    found: list[tuple[int, Any]] = []
     bad: set[str] = set()
     for index, raw in enumerate(raw_list):
         label = label_of(index, raw)
-        prepared = prepare(raw, label) if prepare else raw
-        if prepared is None:
-            if (raw_id := _raw_id(raw)) is not None:
-                bad.add(raw_id)
-            continue
-        obj, errors = structure(prepared, cl)
-        if obj is None:
-            problems.extend(Problem(label, _join(p, m)) for p, m in errors)
-            if (raw_id := _raw_id(raw)) is not None:
-                bad.add(raw_id)
-        else:
-            good.append((index, obj))
-    return good, bad
+        prepared, ok = prepare(raw, label) if prepare else (raw, True)
+        outcome = structure(prepared, cl)
+        problems.extend(Problem(label, _join(p, m)) for p, m in outcome.problems)
+        record = outcome.value if outcome.value is not None else outcome.partial
+        if (outcome.value is None or not ok) and (raw_id := _raw_id(raw)) is not None:
+            bad.add(raw_id)
+        if record is not None and _identified(record):
+            found.append((index, record))
+    return found, bad
+
+
+def _identified(record: Any) -> bool:
+    """Whether the fields that say which record this is (id; source and target) read well."""
+    keys = ("source", "target") if isinstance(record, Transition) else ("id",)
+    return all(isinstance(getattr(record, key, None), str) for key in keys)
 
 
 # ---------------------------------------------------------------------- writing

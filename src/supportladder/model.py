@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
@@ -26,14 +27,17 @@ import attrs
 from attrs import field, frozen
 
 from supportladder._private.frozen import FrozenDict, freeze
+from supportladder._private.text import show as _show
 
 __all__ = [
     "DEFAULT_SCALE",
     "HOLLAND_LETTERS",
     "KINDS",
     "MAX_GAP_EXPONENT",
+    "MAX_ID_LENGTH",
     "MAX_LEVEL",
     "REQUIREMENT_NAMES",
+    "SKILL_CATEGORIES",
     "Gap",
     "Kind",
     "Observed",
@@ -53,19 +57,48 @@ HOLLAND_LETTERS: Final = "RIASEC"
 """The six Holland (RIASEC) interest types: Realistic, Investigative, Artistic, Social,
 Enterprising, Conventional."""
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+
+MAX_ID_LENGTH: Final = 100
+"""The longest an id (of a role or a skill) or a graph name may be, in characters."""
+
+SKILL_CATEGORIES: Final = (
+    "technical",
+    "interpersonal",
+    "leadership",
+    "business",
+    "domain",
+    "skill",
+    "knowledge",
+)
+"""The families a skill may belong to: the five of hand-written graphs, then the two the
+O*NET and ESCO importers write (``skill`` and ``knowledge``)."""
 
 
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _id_problem(name: str, value: object) -> str | None:
+    """Return why ``value`` is not a valid id, or ``None`` if it is one."""
+    if isinstance(value, str) and len(value) > MAX_ID_LENGTH:
+        return (
+            f"{name} {_show(value)} is {len(value):,} characters long; use at most {MAX_ID_LENGTH}"
+        )
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+        return (
+            f"{name} {_show(value)} is not kebab-case: use lowercase letters and "
+            f"digits joined by '-' (or '.'), e.g. 'team-lead'"
+        )
+    return None
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if (problem := _id_problem(attribute.name, value)) is not None:
+        raise ValueError(problem)
+
+
+def _check_category(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if value not in SKILL_CATEGORIES:
         raise ValueError(
-            f"{attribute.name} {_show(value)} is not kebab-case: use lowercase letters and "
-            f"digits joined by '-' (or '.'), e.g. 'team-lead'"
+            f"category {_show(value)} is not one of {', '.join(SKILL_CATEGORIES)}; "
+            "pick the closest family"
         )
 
 
@@ -77,10 +110,12 @@ def _check_text(instance: object, attribute: attrs.Attribute[str], value: str) -
 def _check_finite(name: str, value: float, *, minimum: float | None = None) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number, got {_show(value)}")
+    if isinstance(value, int) and abs(value) > sys.float_info.max:
+        raise ValueError(f"{name} {_show(value)} is too large; use a number below 1e308")
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be at least {minimum:g}, got {value!r}")
+        raise ValueError(f"{name} must be at least {minimum:g}, got {_show(value)}")
 
 
 def _check_non_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -167,13 +202,13 @@ class Scale:
                 return self.levels[level]
             except KeyError:
                 raise ValueError(
-                    f"level {level!r} is not on the scale; use one of "
+                    f"level {_show(level)} is not on the scale; use one of "
                     + ", ".join(f"{n!r} ({v:g})" for n, v in self.levels.items())
                 ) from None
         _check_finite("level", level)
         if not self.minimum <= level <= self.maximum:
             raise ValueError(
-                f"level {level!r} is outside the scale {self.minimum:g} to {self.maximum:g}; "
+                f"level {_show(level)} is outside the scale {self.minimum:g} to {self.maximum:g}; "
                 "use a level name (" + ", ".join(self.levels) + ") or a number in that range"
             )
         return float(level)
@@ -201,7 +236,8 @@ class Skill:
     name : str
         Human-readable name.
     category : str
-        Family of the skill: technical, interpersonal, leadership, business or domain.
+        Family of the skill: technical, interpersonal, leadership, business or domain
+        (``skill`` or ``knowledge`` for imported graphs); see :data:`SKILL_CATEGORIES`.
     description : str
         What the skill is, in a sentence.
     importance : float
@@ -210,7 +246,7 @@ class Skill:
 
     id: str = field(validator=_check_id)
     name: str = field(validator=_check_text)
-    category: str = field(default="domain", kw_only=True)
+    category: str = field(default="domain", kw_only=True, validator=_check_category)
     description: str = field(default="", kw_only=True)
     importance: float = field(
         default=1.0, converter=_to_float, validator=_check_non_negative, kw_only=True

@@ -65,6 +65,7 @@ from supportladder._private.paths import (
     PROFILE_KIND,
     WeightSpec,
 )
+from supportladder._private.text import show as _show
 from supportladder.errors import NoPathError, QueryArgumentError
 from supportladder.graph import CareerGraph
 from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Role
@@ -1233,10 +1234,12 @@ def chokepoints(
         sample = _paths.check_count("sample", sample, minimum=1)
         if sample > len(graph.roles):
             raise QueryArgumentError(
-                f"sample must be at most the number of roles ({len(graph.roles)}), got {sample}"
+                f"sample must be at most the number of roles ({len(graph.roles)}), "
+                f"got {_show(sample)}",
+                argument="sample",
             )
     if isinstance(seed, bool) or not isinstance(seed, int):
-        raise QueryArgumentError(f"seed must be a whole number, got {seed!r}")
+        raise QueryArgumentError(f"seed must be a whole number, got {_show(seed)}", argument="seed")
     filters = _filters(kinds, max_step_cost, avoid, weight)
     scores: dict[str, float] | None = None
     fv = _fast(graph, filters, None)
@@ -1300,16 +1303,16 @@ def roles_for_interest(graph: CareerGraph, letters: str) -> list[Role]:
     """
     if not isinstance(letters, str) or not letters.strip():
         raise QueryArgumentError(
-            f"letters must be one or more RIASEC letters, e.g. 'SE', got {letters!r}"
+            f"letters must be one or more RIASEC letters, e.g. 'SE', got {_show(letters)}"
         )
     code = letters.strip().upper()
     bad = sorted({c for c in code if c not in HOLLAND_LETTERS})
     if bad:
         raise QueryArgumentError(
-            f"letters {letters!r} has letters outside RIASEC ({', '.join(bad)}); use R, I, "
+            f"letters {_show(letters)} has letters outside RIASEC ({', '.join(bad)}); use R, I, "
             "A, S, E, C"
         )
     if len(set(code)) != len(code):
-        raise QueryArgumentError(f"letters {letters!r} repeats a letter; give each type once")
+        raise QueryArgumentError(f"letters {_show(letters)} repeats a letter; give each type once")
     found = [r for r in graph.roles if r.holland.startswith(code)]
     return sorted(found, key=lambda r: (r.level, r.id))

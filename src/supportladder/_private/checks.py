@@ -6,21 +6,25 @@ position in the file (``roles[3] (id "team-lead")``) so one error can list them 
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
+from typing import Final
 
 from supportladder.errors import Problem
 from supportladder.model import Role, Scale, Skill, Transition, Weighting
 
 __all__ = [
+    "MAX_ROUTE_COST",
     "check_records",
     "file_order",
     "role_label",
     "skill_label",
     "suggest",
     "transition_label",
+    "weight_bound",
 ]
 
 
@@ -35,7 +39,8 @@ def skill_label(index: int, skill_id: object) -> str:
 def transition_label(index: int, source: object, target: object) -> str:
     if source is None and target is None:
         return f"transitions[{index}]"
-    return f"transitions[{index}] ({source} -> {target})"
+    shown = ["?" if end is None else end for end in (source, target)]
+    return f"transitions[{index}] ({shown[0]} -> {shown[1]})"
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
@@ -45,8 +50,8 @@ def suggest(name: str, candidates: Iterable[str]) -> str:
 
 
 def check_records(
-    scale: Scale,
-    weighting: Weighting,
+    scale: Scale | None,
+    weighting: Weighting | None,
     skills: Sequence[tuple[int, Skill]],
     roles: Sequence[tuple[int, Role]],
     transitions: Sequence[tuple[int, Transition]],
@@ -57,20 +62,14 @@ def check_records(
     """Return every cross-record problem, in file order.
 
     ``unreadable_roles`` and ``unreadable_skills`` are ids of records that were already
-    reported as malformed: references to them are not reported a second time.
+    reported as malformed: references to them are not reported a second time.  Records may
+    be *partial* (built from the fields that read well, a failed field ``None``): the checks
+    here skip what they cannot know.  ``scale`` or ``weighting`` is ``None`` when it was
+    malformed: the checks that need it are skipped.
     """
     problems: list[Problem] = []
-    low, high = scale.minimum, scale.maximum
-    span = high - low
-    total = sum(skill.importance for _, skill in skills)
-    if not math.isfinite(weighting.base_cost + (1 + weighting.surplus_penalty) * total * span):
-        problems.append(
-            Problem(
-                "weighting",
-                "move weights would overflow: skill importances, the scale's range or the "
-                "weighting are too large; use smaller numbers",
-            )
-        )
+    if scale is not None and weighting is not None:
+        problems.extend(weight_bound(scale, weighting, skills, max(1, len(roles))))
     skill_ids: dict[str, int] = {}
     for index, skill in skills:
         if skill.id in skill_ids:
@@ -112,12 +111,12 @@ def check_records(
                         f"or fix the id{suggest(skill_id, known_skills)}",
                     )
                 )
-            if not low <= level <= high:
+            if scale is not None and not scale.minimum <= level <= scale.maximum:
                 problems.append(
                     Problem(
                         label,
                         f"skills.{skill_id}: level {level:g} is outside the scale "
-                        f"({low:g} to {high:g}); use a level name "
+                        f"({scale.minimum:g} to {scale.maximum:g}); use a level name "
                         f"({', '.join(scale.levels)}) or a number in range",
                     )
                 )
@@ -134,7 +133,8 @@ def check_records(
                         f"{suggest(parent, known_roles)}",
                     )
                 )
-        for name in dict.fromkeys(n.casefold() for n in role.names()):
+        spelled = (n for n in role.names() if isinstance(n, str) and n.strip())
+        for name in dict.fromkeys(n.casefold() for n in spelled):
             other = names.get(name)
             if other is not None and other[1] != role.id:
                 problems.append(
@@ -173,7 +173,14 @@ def check_records(
         else:
             seen_moves[move.key] = index
         a, b = by_id.get(move.source), by_id.get(move.target)
-        if move.kind == "upward" and a is not None and b is not None and b.level <= a.level:
+        if (
+            move.kind == "upward"
+            and a is not None
+            and b is not None
+            and isinstance(a.level, int)
+            and isinstance(b.level, int)
+            and b.level <= a.level
+        ):
             problems.append(
                 Problem(
                     label,
@@ -183,6 +190,90 @@ def check_records(
                 )
             )
     return problems
+
+
+MAX_ROUTE_COST: Final = 1e300
+"""The most a route may cost: the weights of its moves (and their sums) must stay below."""
+
+
+def _power(base: float, exponent: float) -> float:
+    try:
+        return float(base**exponent)
+    except OverflowError:
+        return math.inf
+
+
+def _g(value: float) -> str:
+    return f"{value:.4g}"
+
+
+def _g_down(value: float) -> str:
+    """Show a largest allowed value to 4 digits, rounded down, so the value shown works."""
+    if not math.isfinite(value) or value <= 0:
+        return _g(value)
+    digits = decimal.Context(prec=4, rounding=decimal.ROUND_DOWN).create_decimal_from_float(value)
+    return f"{float(digits):.4g}"
+
+
+def weight_bound(
+    scale: Scale, weighting: Weighting, skills: Sequence[tuple[int, Skill]], moves: int
+) -> list[Problem]:
+    """Return a problem if a route of ``moves`` moves could cost over :data:`MAX_ROUTE_COST`.
+
+    A move's weight is at most ``base_cost + max(1, surplus_penalty) · Σ importance ·
+    span ** gap_exponent`` (``span`` the scale's range; ``gap_exponent`` 1 unless the
+    weighting has one), and a loop-free route (with a profile's virtual first move) has at
+    most one move per role: their sum must stay finite and far from overflow, so that
+    every cost can be summed, compared and shown.  The problem names the field that
+    weighs the most and the largest value of it that works with the others unchanged.
+    """
+    span = scale.maximum - scale.minimum
+    exponent = float(getattr(weighting, "gap_exponent", 1.0))
+    reach = _power(span, exponent) if span > 0 else 0.0
+    factor = max(1.0, weighting.surplus_penalty)
+    importances = [(index, skill) for index, skill in skills if isinstance(skill.importance, float)]
+    total = math.fsum(skill.importance for _, skill in importances)
+    room = MAX_ROUTE_COST / moves
+    worst = weighting.base_cost + factor * total * reach
+    if worst <= room:
+        return []
+    route = f"a route of {moves} move{'s' if moves != 1 else ''} could cost over {MAX_ROUTE_COST:g}"
+    rest = factor * total * reach  # what the skills weigh, at most, in one move
+    if weighting.base_cost >= rest:
+        largest = room - rest
+        return [_too_large("weighting", "base_cost", weighting.base_cost, largest, route)]
+    index, skill = max(importances, key=lambda pair: (pair[1].importance, -pair[0]))
+    others = total - skill.importance
+    # Blame the largest of the three factors of the skills' weight.
+    if skill.importance >= max(factor, reach):
+        largest = (room - weighting.base_cost) / (factor * reach) - others
+        return [
+            _too_large(skill_label(index, skill.id), "importance", skill.importance, largest, route)
+        ]
+    if factor >= reach:
+        largest = (room - weighting.base_cost) / (total * reach)
+        return [
+            _too_large("weighting", "surplus_penalty", weighting.surplus_penalty, largest, route)
+        ]
+    left = (room - weighting.base_cost) / (factor * total)
+    largest = _power(left, 1 / exponent) if left > 0 and exponent > 0 else 0.0
+    return [
+        Problem(
+            "scale",
+            f"the scale's range {_g(span)} ({_g(scale.minimum)} to {_g(scale.maximum)}) makes "
+            f"move weights too large: {route}; the largest range that works here is "
+            f"{_g_down(largest)}, or lower the skills' importance",
+        )
+    ]
+
+
+def _too_large(record: str, name: str, value: float, largest: float, route: str) -> Problem:
+    fix = (
+        f"the largest {name} that works here is {_g_down(largest)}"
+        if largest > 0
+        else "lower the other weighting values and importances too"
+    )
+    return Problem(record, f"{name} {_g(value)} makes move weights too large: {route}; {fix}")
 
 
 def _inheritance_cycles(roles: Sequence[tuple[int, Role]], by_id: dict[str, Role]) -> list[Problem]:

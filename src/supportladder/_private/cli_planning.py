@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PROFILE",
+    "PROFILE_TITLE",
     "add_commands",
     "add_profile_option",
     "cmd_feeders",
@@ -27,8 +28,10 @@ __all__ = [
     "missing",
     "observed_text",
     "profile_of",
-    "title",
 ]
+
+PROFILE_TITLE = "your skill profile"
+"""How the command line names the virtual start of a query from a skill profile."""
 
 
 def profile_of(path: str) -> dict[str, Any]:
@@ -67,11 +70,6 @@ def missing(command: str, what: str) -> int:
 
     print(f"supportladder: {command} needs {what}", file=sys.stderr)
     return cli.EXIT_BAD_INPUT
-
-
-def title(g: CareerGraph, role_id: str) -> str:
-    """Return a role's title, or "your skill profile" for the virtual start."""
-    return "your skill profile" if role_id == PROFILE else g.role(role_id).title
 
 
 def observed_text(step: Step) -> str:
@@ -125,6 +123,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from supportladder.planning import learning_plan
 
     g = cli._graph(args)
+    w = cli._wording(g, args)
     source, _, target = endpoints(g, args)
     if target is None:
         return missing("plan", "TO (with --from-profile, give only TO)")
@@ -139,7 +138,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     for item in plan.items:
         print(
             f"  move {item.step} ({item.source} → {item.target}): {item.skill} "
-            f"{cli._level(g, item.from_)} → {cli._level(g, item.to)}"
+            f"{w.level(item.from_)} → {w.level(item.to)}"
         )
     if not plan.items:
         print("  no skills to build: the route's moves ask for none")

@@ -87,22 +87,11 @@ def graph_svg(graph: CareerGraph) -> str:
     """
     import matplotlib
 
-    from supportladder.plot import _plot_graph
+    from supportladder.plot._graph import Options, draw_graph
 
+    opts = Options(None, None, None, None, 1, None, None, "ladder", False, "en", None, False)
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "supportladder"}):
-        fig, _ = _plot_graph(
-            graph,
-            ax=None,
-            path=None,
-            kinds=None,
-            layout="ladder",
-            show_costs=False,
-            lang="en",
-            figsize=None,
-            show=False,
-            close=False,
-            pyplot=False,
-        )
+        fig, _ = draw_graph(graph, opts)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
@@ -146,9 +135,15 @@ def graph_html(graph: CareerGraph, *, diagram: bool = True) -> str:
     )
     svg = ""
     if diagram and graph.roles:
+        from supportladder.plot import DiagramTooLargeError
+
+        try:
+            drawing = graph_svg(graph)
+        except DiagramTooLargeError as exc:
+            drawing = f'<p class="sl-muted">{_e(exc)}</p>'
         svg = (
             '<details><summary>ladder diagram</summary><div style="overflow:auto">'
-            + graph_svg(graph)
+            + drawing
             + "</div></details>"
         )
     return f'<div class="sl-graph">{_STYLE}{summary}{_table(headers, rows, (0,))}{svg}</div>'

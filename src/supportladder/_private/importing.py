@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
+from supportladder._private.text import show
 from supportladder.importers import ImportDataError
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "check_precedence",
     "classify",
     "cosine_matrix",
+    "missing_folder",
     "neighbour_table",
     "parse_float",
     "parse_table",
@@ -53,13 +55,9 @@ Precedence = Literal["upward", "cross-industry"]
 csv.field_size_limit(16 * 1024 * 1024)
 
 
-def show(value: object, width: int = 60) -> str:
-    """Return ``repr(value)``, shortened to ``width`` characters: safe to put in a message."""
-    try:
-        text = repr(value)
-    except ValueError:  # an int too long to convert to text
-        return f"<a {type(value).__name__} too long to show>"
-    return text if len(text) <= width else text[: width - 4] + "...'"
+def missing_folder(folder: Path) -> str:
+    """Say why ``folder`` cannot be read as an input folder: not there, or not a folder."""
+    return "is a file, not a folder" if folder.exists() else "folder not found"
 
 
 class Problems:

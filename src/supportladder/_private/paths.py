@@ -23,7 +23,8 @@ import attrs
 import networkx as nx
 
 from supportladder import weights
-from supportladder._private.checks import suggest
+from supportladder._private.checks import MAX_ROUTE_COST, suggest
+from supportladder._private.text import show as _show
 from supportladder.errors import QueryArgumentError
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, REQUIREMENT_NAMES, Gap, Requirements
@@ -68,18 +69,22 @@ faster on small graphs.  Tests set it to 0 to run the compiled core on every gra
 
 
 # ---------------------------------------------------------------------- argument checks
-def _show(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def check_number(name: str, value: object, *, minimum: float = 0.0) -> float:
     """Return ``value`` as a float if it is a finite number >= ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise QueryArgumentError(f"{name} must be a number, got {_show(value)}")
+        raise QueryArgumentError(
+            f"{name} must be a number, got {type(value).__name__} {_show(value)}", argument=name
+        )
+    if isinstance(value, int) and abs(value) > 1e308:
+        raise QueryArgumentError(
+            f"{name} must be a finite number of at least {minimum:g} and below 1e308, "
+            f"got {_show(value)}",
+            argument=name,
+        )
     if not math.isfinite(value) or value < minimum:
         raise QueryArgumentError(
-            f"{name} must be a finite number of at least {minimum:g}, got {value!r}"
+            f"{name} must be a finite number of at least {minimum:g}, got {_show(value)}",
+            argument=name,
         )
     return float(value)
 
@@ -87,36 +92,55 @@ def check_number(name: str, value: object, *, minimum: float = 0.0) -> float:
 def check_count(name: str, value: object, *, minimum: int, maximum: int | None = None) -> int:
     """Return ``value`` if it is a whole number >= ``minimum`` (and <= ``maximum``)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise QueryArgumentError(f"{name} must be a whole number, got {_show(value)}")
+        raise QueryArgumentError(
+            f"{name} must be a whole number, got {type(value).__name__} {_show(value)}",
+            argument=name,
+        )
     if value < minimum:
-        raise QueryArgumentError(f"{name} must be at least {minimum}, got {value}")
+        raise QueryArgumentError(
+            f"{name} must be at least {minimum}, got {_show(value)}", argument=name
+        )
     if maximum is not None and value > maximum:
         raise QueryArgumentError(
-            f"{name} must be at most {maximum:,}, got {value:,}: a graph can hold more loop-free "
-            "routes than any query could list, so ask for fewer"
+            f"{name} must be at most {maximum:,}, got {_show(value)}: a graph can hold more "
+            "loop-free routes than any query could list, so ask for fewer",
+            argument=name,
         )
     return value
+
+
+def _items(name: str, value: object, accepted: str) -> list[object]:
+    """Return the items of a collection argument; refuse anything that is not one."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping | bytes) or not isinstance(value, Iterable):
+        raise QueryArgumentError(
+            f"{name} must be {accepted}, got {type(value).__name__} {_show(value)}",
+            argument=name,
+        )
+    return list(value)
 
 
 def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     if kinds is None:
         return None
-    if isinstance(kinds, str):
-        kinds = [kinds]
+    accepted = "a kind or a list of kinds (" + ", ".join(repr(k) for k in KINDS) + ")"
     chosen: list[str] = []
-    for kind in kinds:
-        if kind not in KINDS:
+    for kind in _items("kinds", kinds, accepted):
+        if not isinstance(kind, str) or kind not in KINDS:
             raise QueryArgumentError(
                 f"kinds: unknown kind {_show(kind)}; use one or more of "
                 + ", ".join(repr(k) for k in KINDS)
-                + suggest(str(kind), KINDS)
+                + suggest(str(kind), KINDS),
+                argument="kinds",
             )
         chosen.append(kind)
     if not chosen:
         raise QueryArgumentError(
             "kinds is empty, so no move would pass; give at least one of "
             + ", ".join(repr(k) for k in KINDS)
-            + " (or None for all)"
+            + " (or None for all)",
+            argument="kinds",
         )
     return frozenset(chosen)
 
@@ -129,19 +153,23 @@ def _check_avoid(
 ) -> tuple[tuple[str, object], ...] | None:
     if avoid is None:
         return None
-    if isinstance(avoid, str):
-        items: list[tuple[object, object]] = [(avoid, _ANY)]
-    elif isinstance(avoid, Mapping):
-        items = list(avoid.items())
+    if isinstance(avoid, Mapping):
+        items: list[tuple[object, object]] = list(avoid.items())
     else:
-        items = [(name, _ANY) for name in avoid]
+        accepted = (
+            "a requirement name, a list of them or a mapping of name to value ("
+            + ", ".join(repr(n) for n in REQUIREMENT_NAMES)
+            + ")"
+        )
+        items = [(name, _ANY) for name in _items("avoid", avoid, accepted)]
     out: list[tuple[str, object]] = []
     for name, value in items:
         if not isinstance(name, str) or name not in REQUIREMENT_NAMES:
             raise QueryArgumentError(
                 f"avoid: unknown requirement {_show(name)}; use one of "
                 + ", ".join(repr(n) for n in REQUIREMENT_NAMES)
-                + suggest(str(name), REQUIREMENT_NAMES)
+                + suggest(str(name), REQUIREMENT_NAMES),
+                argument="avoid",
             )
         if value is None:
             value = _ANY
@@ -230,7 +258,8 @@ def make_filters(
     if weight is not None and not isinstance(weight, str) and not callable(weight):
         raise QueryArgumentError(
             f"weight must be an edge attribute name, a callable f(u, v, data) or None, "
-            f"got {_show(weight)}"
+            f"got {_show(weight)}",
+            argument="weight",
         )
     return Filters(
         kinds=_check_kinds(kinds),
@@ -251,12 +280,15 @@ def normalize_profile(graph: CareerGraph, profile: Mapping[Any, Any]) -> dict[st
             raise QueryArgumentError(
                 f"profile: unknown skill {_show(skill)}; graph {graph.name!r} has the skills "
                 + ", ".join(known)
-                + suggest(str(skill), known)
+                + suggest(str(skill), known),
+                argument="profile",
             )
         try:
             out[skill] = graph.scale.value(level)
         except (TypeError, ValueError) as exc:
-            raise QueryArgumentError(f"profile: skill {skill!r}: {exc}") from None
+            raise QueryArgumentError(
+                f"profile: skill {skill!r}: {exc}", argument="profile"
+            ) from None
     return out
 
 
@@ -314,7 +346,7 @@ class View:
 
 
 def _cost_of(
-    weight: WeightSpec, u: str, v: str, data: dict[str, Any]
+    weight: WeightSpec, u: str, v: str, data: dict[str, Any], limit: float = MAX_ROUTE_COST
 ) -> tuple[float, Fraction] | None:
     if weight is None:
         value: object = 1.0
@@ -336,10 +368,12 @@ def _cost_of(
         raise QueryArgumentError(
             f"weight: the cost of the move {u} -> {v} must be a number, got {_show(value)}"
         )
-    if not math.isfinite(value) or value < 0:
+    if not 0 <= value <= limit:  # also false for nan
         raise QueryArgumentError(
-            f"weight: the cost of the move {u} -> {v} must be finite and not negative, "
-            f"got {value!r}"
+            f"weight: the cost of the move {u} -> {v} must be not negative and at most {limit:.4g} "
+            f"(so that no route of this graph costs over {MAX_ROUTE_COST:g}), "
+            f"got {_show(value)}",
+            argument="weight",
         )
     cost = float(value)
     return cost, Fraction(cost)
@@ -355,6 +389,7 @@ def build_view(
     ``u`` = :data:`PROFILE`) and ``max_step_cost`` apply to them as to any move.
     """
     digraph = graph._digraph()
+    limit = MAX_ROUTE_COST / max(1, len(graph.roles))  # a route has fewer moves than roles
     moves_costs = graph.move_costs()
     out: dict[str, list[Edge]] = {}
     for i, move in enumerate(graph.transitions):
@@ -363,7 +398,7 @@ def build_view(
         if filters.avoid is not None and _avoided(move.requirements, filters.avoid):
             continue
         data = digraph.adj[move.source][move.target]
-        costs = _cost_of(filters.weight, move.source, move.target, data)
+        costs = _cost_of(filters.weight, move.source, move.target, data, limit)
         if costs is None:
             continue
         if filters.max_step_cost is not None and costs[0] > filters.max_step_cost:
@@ -385,7 +420,7 @@ def build_view(
                 "requirements": {},
                 "advantages": {},
             }
-            costs = _cost_of(filters.weight, PROFILE, role.id, data)
+            costs = _cost_of(filters.weight, PROFILE, role.id, data, limit)
             if costs is None:
                 continue
             if filters.max_step_cost is not None and costs[0] > filters.max_step_cost:

@@ -68,6 +68,7 @@ from supportladder._private.importing import (
     check_occupations,
     check_precedence,
     classify,
+    missing_folder,
     read_table,
     report_progress,
     show,
@@ -284,7 +285,7 @@ def read(
     if not folder.is_dir():
         raise ImportDataError(
             str(folder),
-            [(None, f"folder not found; pass the folder of the download ({_DOWNLOAD})")],
+            [(None, f"{missing_folder(folder)}; pass the folder of the download ({_DOWNLOAD})")],
         )
     source = source or "ESCO classification, © European Union, CC BY 4.0"
     counts: dict[str, int] = {}

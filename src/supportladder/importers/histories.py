@@ -271,29 +271,28 @@ def _row_problems(nw: Any, frame: Any, first: int | None, has_end: bool, problem
 def _roles(
     nw: Any, frame: Any, first: int | None, resolve: Resolve, problems: Problems
 ) -> dict[str, str]:
-    """Resolve the distinct role names; add a problem for every row of an unknown one."""
+    """Resolve the distinct role names, each at its first row, then an unknown one's others.
+
+    The other rows of an unknown name go to ``resolve`` too, so that its problem names them
+    all, as the row reader's does.
+    """
     names = frame.filter(~nw.col("_empty")).group_by("_r")
     if first is not None:
         found = names.agg(nw.col("_row").min()).sort("_row").collect().rows()
     else:
         found = sorted(names.agg(nw.len()).collect().rows())
     ids: dict[str, str] = {}
-    for name, _ in found:
-        role_id = resolve(name, None, Problems(""))
+    for name, at in found:
+        role_id = resolve(name, None if first is None else at + first, problems)
         if role_id is not None:
             ids[name] = role_id
     unknown = [name for name, _ in found if name not in ids]
-    if unknown:
-        rows = frame.filter(~nw.col("_empty") & nw.col("_r").is_in(unknown))
-        if first is not None:
-            rows = rows.sort("_row")
-        columns = ["_r", "person", "start", *(["_row"] if first is not None else [])]
-        for record in rows.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True):
-            row = None if first is None else record["_row"] + first
-            mine = Problems("")
-            resolve(record["_r"], row, mine)
-            for _, message in mine.items:
-                problems.add(row, _where(row, record) + message)
+    if unknown and first is not None:
+        rows = frame.filter(~nw.col("_empty") & nw.col("_r").is_in(unknown)).sort("_row")
+        firsts = {name: at for name, at in found}
+        for name, at in rows.head(MAX_PROBLEM_ROWS).select("_r", "_row").collect().rows():
+            if at != firsts[name]:
+                resolve(name, at + first, problems)
     return ids
 
 

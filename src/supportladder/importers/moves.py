@@ -225,19 +225,35 @@ class _Roles:
         self.graph = graph
         self.new: dict[str, str] = {}  # id -> title, first seen
         self.names: dict[str, str] = {}  # casefolded id or title -> id
+        self.unknown: dict[tuple[str, str], tuple[int, list[int | None]]] = {}  # -> problem, rows
+
+    def _unknown(
+        self, ref: str, row: int | None, column: str, problems: Problems, exc: RoleNotFoundError
+    ) -> None:
+        """Report an unknown role once, naming every row it is on (not one line per row)."""
+        close = ", ".join(show(s) for s in exc.suggestions)
+        message = f"{column}: no role {show(ref)} in graph {exc.graph_name!r}; " + (
+            f"did you mean {close}? " if close else ""
+        )
+        message += f"use a role of graph {exc.graph_name!r} or add the role to it"
+        seen = self.unknown.get((column, ref))
+        if seen is None:
+            self.unknown[(column, ref)] = (len(problems.items), [row])
+            problems.add(row, message)
+            return
+        index, rows = seen
+        rows.append(row)
+        more = ", ".join(map(str, rows[1:6])) + (
+            f" and {len(rows) - 6} more" if len(rows) > 6 else ""
+        )
+        problems.items[index] = (rows[0], f"{message} (also on rows {more})")
 
     def resolve(self, ref: str, row: int | None, column: str, problems: Problems) -> str | None:
         if self.graph is not None:
             try:
                 return self.graph.role(ref).id
             except RoleNotFoundError as exc:
-                close = ", ".join(show(s) for s in exc.suggestions)
-                problems.add(
-                    row,
-                    f"{column}: no role {show(ref)} in graph {self.graph.name!r}; "
-                    + (f"did you mean {close}? " if close else "")
-                    + f"use a role of graph {self.graph.name!r} or add the role to it",
-                )
+                self._unknown(ref, row, column, problems, exc)
                 return None
         known = self.names.get(ref.casefold())
         if known is not None:

@@ -65,6 +65,7 @@ from supportladder._private.importing import (
     check_occupations,
     check_precedence,
     classify,
+    missing_folder,
     parse_float,
     read_table,
     report_progress,
@@ -467,7 +468,12 @@ def read(
     if not folder.is_dir():
         raise ImportDataError(
             str(folder),
-            [(None, f"folder not found; pass the folder of an O*NET release ({_DOWNLOAD})")],
+            [
+                (
+                    None,
+                    f"{missing_folder(folder)}; pass the folder of an O*NET release ({_DOWNLOAD})",
+                )
+            ],
         )
     source = source or f"O*NET Database ({folder.name}) by USDOL/ETA, CC BY 4.0"
     counts: dict[str, int] = {}
@@ -507,6 +513,14 @@ def read(
     }
     check_occupations(str(folder), len(kept))
     if not kept:
+        empty = [FILES["job zones"]] if not zones else []
+        empty += [FILES[f] for f in rated if not ratings[f].levels]
+        why = (
+            f"{', '.join(map(repr, empty))} {'has' if len(empty) == 1 else 'have'} a header "
+            "and no rows; use the complete files of the release"
+            if empty
+            else "check that the files come from one release"
+        )
         raise ImportDataError(
             str(folder),
             [
@@ -514,7 +528,8 @@ def read(
                     None,
                     "no occupation has both a Job Zone and ratings in "
                     + ", ".join(families)
-                    + "; check that the files come from one release",
+                    + "; "
+                    + why,
                 )
             ],
         )
