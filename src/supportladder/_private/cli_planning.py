@@ -147,12 +147,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, parents: Any, count: Any) -> None:
     """Add ``feeders`` and ``plan`` to the subcommands ``sub``."""
-    p = sub.add_parser("feeders", parents=parents, help="roles that lead to a role (succession)")
+    from supportladder._private.clihelp import about
+
+    p = sub.add_parser(
+        "feeders",
+        parents=parents,
+        help="roles that lead to a role (succession)",
+        **about("feeders"),
+    )
     p.add_argument("target", metavar="TARGET", help="the seat to fill: id, title or alias")
     p.add_argument("--budget", type=float, metavar="X", help="largest total cost of a route")
     p.add_argument("--max-steps", type=count, metavar="N", help="largest number of moves")
     p.set_defaults(func=cmd_feeders)
-    p = sub.add_parser("plan", parents=parents, help="the skills to build on the way to a role")
+    p = sub.add_parser(
+        "plan", parents=parents, help="the skills to build on the way to a role", **about("plan")
+    )
     p.add_argument("source", metavar="FROM", help="start role (or TO, with --from-profile)")
     p.add_argument("target", metavar="TO", nargs="?", help="goal role: id, title or alias")
     add_profile_option(p)

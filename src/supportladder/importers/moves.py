@@ -68,7 +68,7 @@ from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport, _sources
 from supportladder.importers import histories as _frames
-from supportladder.model import Observed, Role, Transition
+from supportladder.model import MAX_ID_LENGTH, Observed, Role, Transition
 
 __all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]
 
@@ -262,6 +262,13 @@ class _Roles:
         if not role_id:
             problems.add(
                 row, f"{column}: {show(ref)} cannot name a role; use letters or digits in it"
+            )
+            return None
+        if len(role_id) > MAX_ID_LENGTH:
+            problems.add(
+                row,
+                f"{column}: {show(ref)} is {len(ref):,} characters long, too long for a role's "
+                f"name (its id may have at most {MAX_ID_LENGTH}); shorten it",
             )
             return None
         known = self.names.get(role_id)
