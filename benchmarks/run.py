@@ -34,9 +34,10 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 import supportladder  # noqa: E402
-from supportladder._private import csr  # noqa: E402
+from supportladder._private import csr, engines  # noqa: E402
+from supportladder._private.paths import make_filters  # noqa: E402
 from supportladder.queries import (  # noqa: E402
-    _cuts,
+    alternative_paths,
     bottlenecks,
     chokepoints,
     reachable_roles,
@@ -158,6 +159,21 @@ class Table:
             )
 
 
+def cuts(g: supportladder.CareerGraph, source: str, target: str) -> object:
+    """Return bottlenecks' gateways and critical moves alone, by the engine's own code.
+
+    ``bottlenecks`` also finds the cheapest and the smoothest routes; any route serves for
+    the cuts, so a BFS route is used here, as a dominator tree needs none.
+    """
+    filters = make_filters(kinds=None, max_step_cost=None, avoid=None, weight="weight")
+
+    def task(e: engines.Engine) -> object:
+        route = e.any_route(target)
+        return None if route is None else e.cuts(route)
+
+    return engines.answer(engines.Request(g, filters, source), task)
+
+
 def pairs(g: supportladder.CareerGraph, count: int, seed: int) -> list[tuple[str, str]]:
     """Pairs joined by a route, with the target well above the source."""
     rng = np.random.default_rng(seed)
@@ -222,6 +238,7 @@ def bench_graph(
         else lambda s, t: G.get_shortest_path(index[s], index[t], weights="weight"),
     )
     table.add(name, "shortest path", ours, "igraph", theirs, 1.5, ratio)
+    bench_alternatives(table, name, g, G, per_pair)
 
     # reachable within a budget: three times the median move cost.  The peer returns
     # distances and predecessors (what a route to every role needs) within the same limit.
@@ -256,7 +273,7 @@ def bench_graph(
 
     # Gateways (and critical moves, found in the same pass): bottlenecks' own code.
     ours, theirs, ratio = per_pair(
-        lambda s, t: _cuts(g, s, t), None if G is None else lambda s, t: G.dominator(index[s])
+        lambda s, t: cuts(g, s, t), None if G is None else lambda s, t: G.dominator(index[s])
     )
     table.add(name, "gateways", ours, "igraph dominator", theirs, 2.0, ratio)
     # Context: all of bottlenecks (cheapest, minimax and smoothest routes too).
@@ -282,6 +299,40 @@ def bench_graph(
         lambda: chokepoints(g, sample=sample), peer_betweenness, max(1, repeat // 2)
     )
     table.add(name, label, ours, "igraph betweenness", theirs, 2.0, ratio)
+
+
+def bench_alternatives(
+    table: Table,
+    name: str,
+    g: supportladder.CareerGraph,
+    G: Any,
+    per_pair: Callable[..., tuple[float, float | None, float | None]],
+) -> None:
+    """``alternative_paths``: k=1 against one shortest path, k=5 against igraph and networkx."""
+    import itertools
+
+    import networkx as nx
+
+    index = csr.snapshot(g).index
+    ours, theirs, ratio = per_pair(
+        lambda s, t: alternative_paths(g, s, t, 1), lambda s, t: shortest_path(g, s, t)
+    )
+    table.add(name, "alternatives k=1", ours, "our shortest path", theirs, 2.0, ratio)
+    ours, theirs, ratio = per_pair(
+        lambda s, t: alternative_paths(g, s, t, 5),
+        None
+        if G is None
+        else lambda s, t: G.get_k_shortest_paths(index[s], index[t], k=5, weights="weight"),
+    )
+    table.add(name, "alternatives k=5", ours, "igraph k_shortest", theirs, 1.0, ratio)
+    digraph = g._digraph()
+    ours, theirs, ratio = per_pair(
+        lambda s, t: alternative_paths(g, s, t, 5),
+        lambda s, t: list(
+            itertools.islice(nx.shortest_simple_paths(digraph, s, t, weight="weight"), 5)
+        ),
+    )
+    table.add(name, "alternatives k=5", ours, "nx shortest_simple_paths", theirs, None, ratio)
 
 
 def bench_onet_inference(table: Table, args: argparse.Namespace) -> supportladder.CareerGraph:

@@ -8,7 +8,6 @@ both back ends are compared on graphs whose weights are not exactly summable in 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
@@ -21,10 +20,12 @@ from hypothesis import strategies as st
 
 import test_queries_properties as props
 from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
-from supportladder._private import csr
+from supportladder._private import betweenness, csr, engines
+from supportladder._private import bottlenecks as bottlenecks_core
 from supportladder._private import paths as _paths
+from supportladder._private import reach as reach_core
 from supportladder.queries import (
-    Reach,
+    alternative_paths,
     bottlenecks,
     chokepoints,
     reachable_roles,
@@ -44,20 +45,20 @@ def compiled_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from supportladder._private import fast
 
-    monkeypatch.setattr(_paths, "FAST_THRESHOLD", 0)
+    monkeypatch.setattr(engines, "FAST_THRESHOLD", 0)
     monkeypatch.setattr(fast, "CHUNK_ENTRIES", 5)
-    monkeypatch.setattr(fast, "BATCH_ENTRIES", 40)
+    monkeypatch.setattr(betweenness, "BATCH_ENTRIES", 40)
 
 
 def reference(run: Callable[[], Any]) -> Any:
-    saved = _paths.FAST_THRESHOLD
-    _paths.FAST_THRESHOLD = 10**9
+    saved = engines.FAST_THRESHOLD
+    engines.FAST_THRESHOLD = 10**9
     try:
         return run()
     except NoPathError as exc:
         return ("no path", str(exc))
     finally:
-        _paths.FAST_THRESHOLD = saved
+        engines.FAST_THRESHOLD = saved
 
 
 def compiled(run: Callable[[], Any]) -> Any:
@@ -83,11 +84,15 @@ def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
     "test",
     [
         props.test_shortest_path_agrees_with_brute_force,
+        props.test_alternatives_are_the_k_cheapest,
         props.test_max_step_cost_agrees_with_brute_force,
         props.test_bottlenecks_agree_with_brute_force,
         props.test_reachable_agrees_with_brute_force,
         props.test_reachable_monotone_in_budget,
+        props.test_reachable_monotone_in_max_steps,
         props.test_chokepoints_are_betweenness_on_the_kind_filtered_graph,
+        props.test_profile_start_equals_role_start,
+        props.test_profile_moves_pass_every_kind_filter,
     ],
     ids=lambda t: t.__name__,
 )
@@ -96,6 +101,11 @@ def test_compiled_core_agrees_with_brute_force(test: Callable[[], None]) -> None
 
 
 # ---------------------------------------------------------------------- both back ends
+def hide_lateral(u: str, v: str, data: dict[str, Any]) -> float | None:
+    """A callable weight: lateral moves hidden, the others at their weight times 1.5."""
+    return None if data["kind"] == "lateral" else data["weight"] * 1.5
+
+
 ragged = st.sampled_from([0.1, 0.2, 0.3, 0.7])
 
 
@@ -113,14 +123,35 @@ def cases(draw: st.DrawFn) -> tuple[CareerGraph, str, str]:
 
 
 @EXAMPLES
-@given(cases(), st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]))
-def test_back_ends_agree(case: tuple[CareerGraph, str, str], budget: float | None) -> None:
+@given(
+    cases(),
+    st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]),
+    st.integers(1, 8),
+    st.none() | st.integers(0, 5),
+)
+def test_back_ends_agree(
+    case: tuple[CareerGraph, str, str], budget: float | None, k: int, max_steps: int | None
+) -> None:
     g, s, t = case
+    profile = props.role_as_profile(g, s)
     for query in (
         lambda: shortest_path(g, s, t),
         lambda: shortest_path(g, s, t, weight=None),
+        lambda: alternative_paths(g, s, t, k),
+        lambda: alternative_paths(g, s, t, k, weight=None),
         lambda: bottlenecks(g, s, t),
         lambda: reachable_roles(g, s, budget=budget),
+        lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps),
+        lambda: reachable_roles(g, s, max_steps=max_steps, weight=None),
+        lambda: shortest_path(g, profile, t),
+        lambda: shortest_path(g, s, t, weight=hide_lateral),
+        lambda: alternative_paths(g, s, t, k, weight=hide_lateral),
+        lambda: bottlenecks(g, s, t, weight=hide_lateral),
+        lambda: reachable_roles(g, s, budget=budget, max_steps=max_steps, weight=hide_lateral),
+        lambda: alternative_paths(g, profile, t, k, weight=None),
+        lambda: alternative_paths(g, profile, t, k, max_step_cost=2.5),
+        lambda: bottlenecks(g, profile, t),
+        lambda: reachable_roles(g, profile, budget=budget, max_steps=max_steps),
     ):
         assert compiled(query) == reference(query)
     ranked, expected = chokepoints(g), reference(lambda: chokepoints(g))
@@ -198,18 +229,42 @@ def test_sampled_chokepoints_follow_networkx(g: CareerGraph, k: int, seed: int) 
     )
 
 
-def test_fallbacks_keep_the_reference() -> None:
+def test_requests_go_to_the_engine_that_takes_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At threshold 0 the compiled engine takes role and profile starts, any weight but a
+    custom weight from a profile, and max_steps; what it refuses the reference answers."""
     from supportladder import load
 
     ladder = load("support-ladder")
     s, t = "support-technician", "chief-customer-officer"
-    # profiles, callables and max_steps go to the reference but still work at threshold 0
     profile = dict(ladder.effective_skills(s))
-    assert shortest_path(ladder, profile, t).roles[0] == "<profile>"
-    assert shortest_path(ladder, s, t, weight=lambda u, v, d: d["weight"]) == shortest_path(
-        ladder, s, t
+    ran: list[str] = []
+    compiled_bind, reference_bind = engines.ENGINES
+
+    def spy(name: str, bind: Any) -> Any:
+        def run(request: engines.Request) -> Any:
+            found = bind(request)
+            if found is not None:
+                ran.append(name)
+            return found
+
+        return run
+
+    monkeypatch.setattr(
+        engines, "ENGINES", (spy("compiled", compiled_bind), spy("reference", reference_bind))
     )
-    assert reachable_roles(ladder, s, max_steps=2)
+    weight = lambda u, v, d: d["weight"]  # noqa: E731
+    for query, engine in (
+        (lambda: shortest_path(ladder, s, t), "compiled"),
+        (lambda: shortest_path(ladder, profile, t), "compiled"),
+        (lambda: shortest_path(ladder, s, t, weight=weight), "compiled"),
+        (lambda: shortest_path(ladder, profile, t, weight=weight), "reference"),
+        (lambda: reachable_roles(ladder, s, max_steps=2), "compiled"),
+    ):
+        ran.clear()
+        query()
+        assert ran == [engine]
+    assert shortest_path(ladder, s, t, weight=weight) == shortest_path(ladder, s, t)
+    assert shortest_path(ladder, profile, t, weight=weight) == shortest_path(ladder, profile, t)
 
 
 @settings(max_examples=60, deadline=None)
@@ -218,20 +273,19 @@ def test_cuts_match_the_reference_on_any_route(
     case: tuple[CareerGraph, str, str], kinds: frozenset[str] | None
 ) -> None:
     """One search for gateways and critical moves, on a BFS route, equals the reference."""
-    from supportladder._private import fast
 
     g, s, t = case
     fv = compiled_view(g, kinds)
     if fv is None:
         return
-    route = fast.any_route(fv, s, t)
+    route = bottlenecks_core.any_route(fv, s, t)
     view = _paths.build_view(g, fv.filters)
     if route is None:
         assert t not in _paths.search(view, s, target=t)
         return
     if s == t:
         return
-    gates, critical = fast.cuts(fv, route)
+    gates, critical = bottlenecks_core.cuts(fv, route)
     assert gates == _paths.gateways(view, s, t)
     assert critical == _paths.critical_edges(view, route)
 
@@ -240,7 +294,13 @@ def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same comparisons with exact sums in 31-bit limbs instead of single int64s."""
     from supportladder._private import fast
 
-    monkeypatch.setattr(fast, "USE_INT64", False)
+    built = fast.FastView.__init__
+
+    def no_int64_room(self: fast.FastView, *args: Any) -> None:
+        built(self, *args)
+        self.int_room = 0.0  # as when distances pass 61 bits: limbs (and Python integers)
+
+    monkeypatch.setattr(fast.FastView, "__init__", no_int64_room)
     test_back_ends_agree()
     test_exact_ties_are_told_from_float_ties()
 
@@ -254,64 +314,37 @@ def test_back_ends_agree_with_searched_move_positions(monkeypatch: pytest.Monkey
     test_move_lookups_match_a_scan()
 
 
-def test_lazy_reaches_behave_as_a_list() -> None:
+def test_reaches_build_their_routes_on_demand() -> None:
     import copy
     import pickle
 
     from supportladder import load
-    from supportladder.queries import Reaches
+    from supportladder.queries import Path, Reaches
 
     g = load("support-careers")
     s = "customer-support-representative"
-    lazy = reachable_roles(g, s)
-    assert isinstance(lazy, Reaches)
-    assert lazy._pending is not None
-    assert len(lazy) > 3
-    assert lazy._pending is not None
+    found = reachable_roles(g, s)
+    assert isinstance(found, Reaches)
+    assert type(found).__mro__[1] is list
+    assert not any(
+        isinstance(r._of._paths.get(r._at), Path) for r in found
+    )  # no steps or gaps built yet
     full = reference(lambda: reachable_roles(g, s))
-    assert lazy == full
-    assert list(reachable_roles(g, s)) == list(full)
-    assert reachable_roles(g, s)[2] == full[2]
-    assert reachable_roles(g, s)[1:3] == full[1:3]
+    assert found.to_dict() == full.to_dict()
+    assert not any(
+        isinstance(r._of._paths.get(r._at), Path) for r in found
+    )  # to_dict needs only role ids
+    assert found == full
     assert repr(reachable_roles(g, s)) == repr(full)
-    assert reachable_roles(g, s).to_dict() == full.to_dict()
     assert pickle.loads(pickle.dumps(reachable_roles(g, s))) == full
     assert copy.deepcopy(reachable_roles(g, s)) == full
-    assert full[0] in reachable_roles(g, s)
-    assert [] != reachable_roles(g, s)  # noqa: SIM300 - the reflected comparison
-    # Readers in C that go through the sequence protocol see the items too.
-    assert json.dumps(reachable_roles(g, s), default=Reach.to_dict) == json.dumps(full.to_dict())
-    assert len(np.array(reachable_roles(g, s), dtype=object)) == len(full)
-    assert tuple(reachable_roles(g, s)) == tuple(full)
-    assert [*full[:1], *full] == full[:1] + reachable_roles(g, s)
-    assert sum([reachable_roles(g, s)], []) == list(full)  # noqa: RUF017 - the reflected concatenation
-    assert sorted(reachable_roles(g, s), key=lambda r: r.role) == sorted(full, key=lambda r: r.role)
-    grown = reachable_roles(g, s)
-    grown.append(full[0])
-    assert len(grown) == len(full) + 1
-    assert grown[-1] == full[0]
+    assert hash(reachable_roles(g, s)[0]) == hash(full[0])
+    assert [r.path for r in found] == [r.path for r in full]
+    assert all(isinstance(r._of._paths.get(r._at), Path) for r in found)  # built once, then kept
+    assert found[0].path is found[0].path
 
 
-# ---------------------------------------------------------------------- the float filter
-@EXAMPLES
-@given(cases(), st.none() | st.sampled_from([0.3, 1.0, 2.5, 6.0]))
-def test_float_certificate_only_certifies_the_exact_answer(
-    case: tuple[CareerGraph, str, str], budget: float | None
-) -> None:
-    """Where float distances are said to decide reachable_roles, exact arithmetic agrees."""
-    from supportladder._private import fast
-
-    g, s, _ = case
-    fv = compiled_view(g)
-    if fv is None:
-        return
-    certified = fast._certified(fv, fv.snap.index[s], budget)
-    if certified is None:
-        return
-    expected = [r.role for r in reference(lambda: reachable_roles(g, s, budget=budget))]
-    assert [fv.snap.ids[v] for v in certified.order.tolist()] == expected
-
-
+# ---------------------------------------------------------------------- exact costs
 def ragged_line() -> CareerGraph:
     """s -> a -> b -> c with well-separated, non-dyadic costs; and a twin of b."""
     from supportladder import Weighting
@@ -329,25 +362,21 @@ def ragged_line() -> CareerGraph:
     )
 
 
-def test_float_certificate_decides_clear_cases_and_refuses_close_ones() -> None:
+def test_reached_costs_are_exact_sums_rounded_once() -> None:
     from supportladder import Weighting
-    from supportladder._private import fast
 
     g = ragged_line()
     fv = compiled_view(g)
     assert not fv.float_exact
-    s = fv.snap.index["s"]
-    found = fast._certified(fv, s, None)
-    assert found is not None
-    assert not found.settled
-    assert [fv.snap.ids[v] for v in found.order.tolist()] == ["a", "b", "c"]
-    # a budget equal to a role's float distance is too close to tell: the exact check decides
-    dist_b = float(found.dist[fv.snap.index["b"]])
-    assert fast._certified(fv, s, dist_b) is None
-    assert [r.role for r in reachable_roles(g, "s", budget=dist_b)] == [
-        r.role for r in reference(lambda: reachable_roles(g, "s", budget=dist_b))
-    ]
-    # two roles at the same float distance need their exact costs (and ids) to be ordered
+    found = reachable_roles(g, "s")
+    assert found == reference(lambda: reachable_roles(g, "s"))
+    w = [Fraction(g.weight(u, v)) for u, v in (("s", "a"), ("a", "b"), ("b", "c"))]
+    assert [r.cost for r in found] == [float(w[0]), float(w[0] + w[1]), float(sum(w))]
+    # a budget equal to a role's cost keeps it; two roles at the same cost go by id
+    budget = found[1].cost
+    assert reachable_roles(g, "s", budget=budget) == reference(
+        lambda: reachable_roles(g, "s", budget=budget)
+    )
     twin = CareerGraph(
         "twin",
         skills=g.skills,
@@ -355,17 +384,10 @@ def test_float_certificate_decides_clear_cases_and_refuses_close_ones() -> None:
         transitions=[*g.transitions, Transition("a", "b2", "lateral")],
         weighting=Weighting(base_cost=0.0),
     )
-    tv = compiled_view(twin)
-    assert fast._certified(tv, tv.snap.index["s"], None) is None
     assert reachable_roles(twin, "s") == reference(lambda: reachable_roles(twin, "s"))
-    # a certified answer settles its exact costs and routes on first read
-    lazy = reachable_roles(g, "s")
-    assert lazy == reference(lambda: reachable_roles(g, "s"))
-    w = [Fraction(g.weight(u, v)) for u, v in (("s", "a"), ("a", "b"), ("b", "c"))]
-    assert [r.cost for r in lazy] == [float(w[0]), float(w[0] + w[1]), float(sum(w))]
 
 
-def test_exact_fallback_after_a_certified_answer_uses_the_reference(
+def test_exact_fallback_uses_the_reference(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from supportladder._private import fast
@@ -375,10 +397,8 @@ def test_exact_fallback_after_a_certified_answer_uses_the_reference(
     def refuse(*args: Any) -> Any:
         raise fast.Fallback("test: exact arithmetic refuses")
 
-    monkeypatch.setattr(fast, "_reach_exact", refuse)
-    lazy = reachable_roles(g, "s")
-    assert lazy._pending is not None  # certified from floats, nothing built yet
-    assert lazy == reference(lambda: reachable_roles(g, "s"))
+    monkeypatch.setattr(reach_core, "_reach_exact", refuse)
+    assert reachable_roles(g, "s") == reference(lambda: reachable_roles(g, "s"))
 
 
 @settings(max_examples=30, deadline=None)
@@ -395,17 +415,58 @@ def test_move_lookups_match_a_scan(case: tuple[CareerGraph, str, str], picked: s
 
 @EXAMPLES
 @given(cases())
-def test_benchmarked_cuts_equal_bottlenecks(case: tuple[CareerGraph, str, str]) -> None:
-    """``queries._cuts``, which the benchmarks time, gives bottlenecks' gateways and moves."""
-    from supportladder.queries import _cuts
-
+def test_cuts_on_any_route_equal_bottlenecks(case: tuple[CareerGraph, str, str]) -> None:
+    """Either engine's cuts on a BFS route (what the benchmarks time) equal bottlenecks'."""
     g, s, t = case
-
-    def both() -> Any:
-        found = bottlenecks(g, s, t)
-        return found.gateways, found.critical_transitions
-
     if s == t:
         return
+    filters = _paths.make_filters(kinds=None, max_step_cost=None, avoid=None, weight="weight")
+
+    def cuts() -> Any:
+        def task(e: engines.Engine) -> Any:
+            route = e.any_route(t)
+            return None if route is None else e.cuts(route)
+
+        return engines.answer(engines.Request(g, filters, s), task)
+
+    def both() -> Any:
+        try:
+            found = bottlenecks(g, s, t)
+        except NoPathError:
+            return None
+        return found.gateways, found.critical_transitions
+
     for run in (compiled, reference):
-        assert run(lambda: _cuts(g, s, t)) == run(both)  # "no path" errors included
+        assert run(cuts) == run(both)
+
+
+@EXAMPLES
+@given(cases(), st.integers(1, 6))
+def test_k_cheapest_past_int64_sums_use_python_integers(
+    case: tuple[CareerGraph, str, str], k: int
+) -> None:
+    """With no int64 room for distances, the heuristic is summed in Python integers."""
+    from supportladder._private import kpaths
+
+    g, s, t = case
+    fv = compiled_view(g)
+    if fv is None:
+        return
+    fv = fv.subset(np.ones(fv.src.size, dtype=bool))  # a fresh view, not the cached one
+    fv.int_room = 0.0
+    view = _paths.build_view(g, fv.filters)
+    assert kpaths.k_shortest(fv, s, t, k) == _paths.k_shortest(view, s, t, k)
+
+
+def test_hop_bounded_reach_past_int64_sums_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportladder import load
+    from supportladder._private import kpaths
+
+    g = load("support-careers")
+    s = "customer-support-representative"
+    expected = reference(lambda: reachable_roles(g, s, max_steps=3))
+    monkeypatch.setattr(kpaths, "ROOM", 1)  # every route is "too large": the reference answers
+    assert reachable_roles(g, s, max_steps=3) == expected
+    assert reachable_roles(g, s, max_steps=3, budget=4.0) == reference(
+        lambda: reachable_roles(g, s, max_steps=3, budget=4.0)
+    )

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import supportladder
 from supportladder import CareerGraph, Role, Skill, Transition, Weighting
-from supportladder._private import paths
+from supportladder._private import engines
 from supportladder.errors import QueryArgumentError
 from supportladder.planning import feeders, learning_plan
 from supportladder.queries import shortest_path
@@ -77,12 +77,12 @@ def test_feeders_agree_with_brute_force(graph: CareerGraph, data: st.DataObject)
     if budget is not None:
         expected = {r: v for r, v in expected.items() if v[0] <= budget}
     compiled = data.draw(st.booleans())  # the compiled core's arrays, or the reference view
-    saved = paths.FAST_THRESHOLD
-    paths.FAST_THRESHOLD = 0 if compiled else 10**9
+    saved = engines.FAST_THRESHOLD
+    engines.FAST_THRESHOLD = 0 if compiled else 10**9
     try:
         found = feeders(graph, target, max_steps=max_steps, budget=budget)
     finally:
-        paths.FAST_THRESHOLD = saved
+        engines.FAST_THRESHOLD = saved
     assert [f.role for f in found] == sorted(expected, key=lambda r: (expected[r][0], r))
     for f in found:
         assert f.path.roles == expected[f.role][1]

@@ -611,6 +611,30 @@ def test_alternatives_are_capped() -> None:
         supportladder.alternative_paths(g, "Customer Support Representative", "CCO", k=10**9)
 
 
+def test_reference_alternatives_are_bounded_up_front(monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportladder._private import engines
+
+    g = supportladder.load()
+    rep, cco = "Customer Support Representative", "CCO"
+    moves = len(g.transitions)
+    monkeypatch.setattr(engines, "REFERENCE_ROUTE_WORK", 3 * moves)
+    weight = lambda u, v, d: d["weight"]  # noqa: E731 - a callable weight: the reference answers
+    assert len(supportladder.alternative_paths(g, rep, cco, k=3, weight=weight)) <= 3
+    with pytest.raises(supportladder.QueryArgumentError, match="k must be at most 3 here, got 4"):
+        supportladder.alternative_paths(g, rep, cco, k=4, weight=weight)
+    profile = dict(g.effective_skills(g.role(rep).id))
+    with pytest.raises(supportladder.QueryArgumentError, match=r"k x moves up to"):
+        supportladder.alternative_paths(g, profile, cco, k=4)
+
+
+def test_max_steps_beyond_the_roles_is_no_limit() -> None:
+    g = supportladder.load()
+    rep = "customer-support-representative"
+    unbounded = reachable_roles(g, rep)
+    assert reachable_roles(g, rep, max_steps=len(g.roles)) == unbounded
+    assert reachable_roles(g, rep, max_steps=10**12) == unbounded
+
+
 def test_explain_names_every_share_of_the_cost(mini: CareerGraph) -> None:
     p = shortest_path(mini, "rep", "manager")
     text = p.explain()

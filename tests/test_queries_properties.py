@@ -209,7 +209,8 @@ def test_reachable_agrees_with_brute_force(
 ) -> None:
     g, s, _ = case
     reach = reachable_roles(g, s, budget=budget, max_steps=max_steps, kinds=kinds)
-    expected = brute_reach(filtered(g, kinds), s, budget, max_steps)
+    h = filtered(g, kinds)
+    expected = brute_reach(h, s, budget, max_steps)
     assert {r.role: r.cost for r in reach} == {t: float(c) for t, c in expected.items()}
     assert [(r.cost, r.role) for r in reach] == sorted((r.cost, r.role) for r in reach)
     for r in reach:
@@ -223,6 +224,9 @@ def test_reachable_agrees_with_brute_force(
         check_path(g, r.path, kinds)
         if max_steps is None:
             assert r.path == shortest_path(g, s, r.role, kinds=kinds)
+        else:  # the least (cost, role ids) among the routes of at most max_steps moves
+            short = [(c, p) for c, p in all_routes(h, s, r.role) if len(p) - 1 <= max_steps]
+            assert r.path.roles == min(short)[1]
 
 
 @EXAMPLES

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from attrs import frozen
 
 from supportladder import queries as _queries
+from supportladder._private import engines as _engines
 from supportladder._private import paths as _paths
 from supportladder._private.paths import WeightSpec
 from supportladder.graph import CareerGraph
@@ -51,7 +52,14 @@ class _Moves:
 
     def __init__(self, graph: CareerGraph, filters: _paths.Filters) -> None:
         np = importlib.import_module("numpy")
-        fv = _queries._fast(graph, filters, None)
+        fv = None
+        if len(graph.transitions) >= _engines.FAST_THRESHOLD:
+            from supportladder._private import fast
+
+            try:
+                fv = fast.view(graph, filters)
+            except fast.Fallback:
+                fv = None
         self.view: _EdgeSource
         if fv is not None:  # the compiled core's masked CSR arrays: no Python per move
             self.view = fv

@@ -51,7 +51,6 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -60,6 +59,7 @@ import attrs
 from attrs import field, frozen
 
 from supportladder._private import paths as _paths
+from supportladder._private.engines import Engine, Request, answer
 from supportladder._private.paths import (
     PROFILE,
     PROFILE_KIND,
@@ -72,8 +72,6 @@ from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Ro
 
 if TYPE_CHECKING:
     import pandas
-
-    from supportladder._private.fast import FastView, Reached
 
 MAX_ALTERNATIVES: Final = 1000
 """The most routes :func:`alternative_paths` lists; Yen's algorithm costs time per route."""
@@ -419,9 +417,69 @@ class Path:
         return _html("path_html", self)
 
 
-@frozen
+class _Routes:
+    """The routes of one :func:`reachable_roles` answer, made when one is first read.
+
+    The role-id tuples come all at once from the engine's answer; each :class:`Path`
+    (steps with their skill gaps and requirements) is made the first time it is read,
+    sharing the steps of moves that several routes take.
+    """
+
+    __slots__ = ("_make", "_paths", "_roles", "_shared", "_view", "costs", "ids")
+
+    def __init__(
+        self,
+        view: _Edges,
+        ids: list[str],
+        costs: list[float],
+        roles: Callable[[], list[tuple[str, ...]]] | list[tuple[str, ...]],
+    ) -> None:
+        self._view = view
+        self.ids = ids
+        self.costs = costs
+        self._make = roles
+        self._roles: list[tuple[str, ...]] | None = None
+        self._paths: dict[int, Path] = {}
+        self._shared: dict[tuple[str, str], Step] = {}
+
+    def roles(self, at: int) -> tuple[str, ...]:
+        if self._roles is None:
+            make = self._make
+            self._roles = make() if callable(make) else make
+        return self._roles[at]
+
+    def path(self, at: int) -> Path:
+        found = self._paths.get(at)
+        if found is None:
+            found = _to_path(self._view, self.roles(at), self.costs[at], self._shared)
+            self._paths[at] = found
+        return found
+
+
+class _Given:
+    """The answer behind a :class:`Reach` made by hand."""
+
+    __slots__ = ("_path", "costs", "ids")
+
+    def __init__(self, role: str, cost: float, path: Path) -> None:
+        self.ids = [role]
+        self.costs = [cost]
+        self._path = path
+
+    def roles(self, at: int) -> tuple[str, ...]:
+        return self._path.roles
+
+    def path(self, at: int) -> Path:
+        return self._path
+
+
 class Reach:
     """A role reachable from a source, with the cheapest route to it.
+
+    Results of :func:`reachable_roles` make their routes when first read: on a large
+    graph the query returns once it knows each role's exact cost, before any route's
+    steps and skill gaps are made.  Reach objects are immutable and compare and hash by
+    ``(role, cost, steps, path)``.
 
     Attributes
     ----------
@@ -435,70 +493,77 @@ class Reach:
         The route.
     """
 
-    role: str
-    cost: float
-    steps: int
-    path: Path
+    __slots__ = ("_at", "_of")
+
+    _of: _Routes | _Given
+    _at: int
+
+    def __init__(self, role: str, cost: float, steps: int, path: Path) -> None:
+        if steps != len(path.steps):
+            raise ValueError(f"a Reach of {steps} steps must have a path of {steps} moves")
+        self._of = _Given(role, cost, path)
+        self._at = 0
+
+    @property
+    def role(self) -> str:
+        """The role id."""
+        return self._of.ids[self._at]
+
+    @property
+    def cost(self) -> float:
+        """The cost of the cheapest route (within the query's limits)."""
+        return self._of.costs[self._at]
+
+    @property
+    def steps(self) -> int:
+        """The number of moves of the route."""
+        return len(self._of.roles(self._at)) - 1
+
+    @property
+    def path(self) -> Path:
+        """The route (made on first read, then kept)."""
+        return self._of.path(self._at)
+
+    def _key(self) -> tuple[str, float, Path]:
+        return (self.role, self.cost, self.path)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Reach):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Reach(role={self.role!r}, cost={self.cost!r}, steps={self.steps!r}, "
+            f"path={self.path!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Reach, (self.role, self.cost, self.steps, self.path)
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"role", "cost", "steps", "path": [ids]}``."""
-        return {
-            "role": self.role,
-            "cost": self.cost,
-            "steps": self.steps,
-            "path": list(self.path.roles),
-        }
+        roles = self._of.roles(self._at)
+        return {"role": self.role, "cost": self.cost, "steps": len(roles) - 1, "path": list(roles)}
 
 
-_FILL_LOCK = threading.RLock()
+class _Found(Reach):
+    """A :class:`Reach` of a query's answer: the answer and the role's place in it."""
 
+    __slots__ = ()
 
-class _Pending(Protocol):
-    def __len__(self) -> int: ...
-
-    def build(self) -> list[Reach]: ...
+    def __init__(self, of: _Routes, at: int) -> None:  # no super().__init__: nothing to check
+        self._of = of
+        self._at = at
 
 
 class Reaches(list[Reach]):
-    """The result of :func:`reachable_roles`: a list of :class:`Reach`, cheapest first.
+    """The result of :func:`reachable_roles`: a list of :class:`Reach`, cheapest first."""
 
-    On large graphs the list is filled on first use: :func:`reachable_roles` returns once
-    it knows which roles are reached, and their routes are built when the list is first
-    read (``len`` alone builds nothing).  Every list operation behaves as on a full list.
-    """
-
-    __slots__ = ("_pending",)
-
-    def __init__(self, iterable: Iterable[Reach] = (), /) -> None:
-        super().__init__(iterable)
-        self._pending: _Pending | None = None
-
-    @classmethod
-    def _lazy(cls, pending: _Pending) -> Reaches:
-        out = cls()
-        out._pending = pending
-        return out
-
-    def _fill(self) -> None:
-        if getattr(self, "_pending", None) is None:
-            return
-        with _FILL_LOCK:  # two threads reading one new list fill it once
-            pending = getattr(self, "_pending", None)
-            if pending is not None:
-                list.extend(self, pending.build())
-                self._pending = None
-
-    def __len__(self) -> int:
-        pending = getattr(self, "_pending", None)
-        return len(pending) if pending is not None else list.__len__(self)
-
-    def __radd__(self, other: object) -> list[Reach]:
-        # ``[...] + reaches`` (and ``sum(..., [])``) would otherwise copy the list's storage
-        # directly, unfilled.
-        if not isinstance(other, list):
-            return NotImplemented
-        self._fill()
-        return [*other, *self]
+    __slots__ = ()
 
     def to_dict(self) -> list[dict[str, Any]]:
         """Return a list of :meth:`Reach.to_dict`."""
@@ -508,66 +573,18 @@ class Reaches(list[Reach]):
         """Return one row per role: ``role``, ``cost``, ``steps``, ``path`` (needs pandas)."""
         pd = _pandas()
         rows = [
-            {"role": r.role, "cost": r.cost, "steps": r.steps, "path": " → ".join(r.path.roles)}
+            {
+                "role": r.role,
+                "cost": r.cost,
+                "steps": r.steps,
+                "path": " → ".join(r._of.roles(r._at)),
+            }
             for r in self
         ]
         return pd.DataFrame(rows, columns=["role", "cost", "steps", "path"])
 
     def _repr_html_(self) -> str | None:
         return _html("reaches_html", self)
-
-
-def _filled(name: str) -> Callable[..., Any]:
-    method = getattr(list, name)
-
-    def run(self: Reaches, *args: Any, **kwargs: Any) -> Any:
-        self._fill()
-        for other in args:
-            if isinstance(other, Reaches):
-                other._fill()
-        return method(self, *args, **kwargs)
-
-    run.__name__ = run.__qualname__ = name
-    run.__doc__ = method.__doc__
-    return run
-
-
-# Every list operation that reads or changes the items fills a pending list first.
-for _name in (
-    "__getitem__",
-    "__setitem__",
-    "__delitem__",
-    "__iter__",
-    "__reversed__",
-    "__contains__",
-    "__eq__",
-    "__ne__",
-    "__lt__",
-    "__le__",
-    "__gt__",
-    "__ge__",
-    "__repr__",
-    "__add__",
-    "__mul__",
-    "__rmul__",
-    "__iadd__",
-    "__imul__",
-    "__reduce_ex__",
-    "__sizeof__",
-    "append",
-    "extend",
-    "insert",
-    "pop",
-    "remove",
-    "clear",
-    "index",
-    "count",
-    "copy",
-    "sort",
-    "reverse",
-):
-    setattr(Reaches, _name, _filled(_name))
-del _name
 
 
 @frozen
@@ -690,31 +707,22 @@ class _Edges(Protocol):
     def edge(self, source: str, target: str) -> _paths.Edge: ...
 
 
-def _fast(graph: CareerGraph, filters: _paths.Filters, start: _Start | None) -> FastView | None:
-    """Return the compiled view for a query, or ``None`` to use the reference.
-
-    The compiled core (``supportladder._private.fast``, SciPy) serves graphs of at least
-    ``_paths.FAST_THRESHOLD`` moves, role starts and the default or unit weight; it gives
-    the reference's results exactly.
-    """
-    if start is not None and start.profile is not None:
-        return None
-    if len(graph.transitions) < _paths.FAST_THRESHOLD:
-        return None
-    if not (filters.weight is None or filters.weight == "weight"):
-        return None
-    from supportladder._private import fast
-
-    try:
-        return fast.view(graph, filters)
-    except fast.Fallback:
-        return None
+def _request(
+    graph: CareerGraph,
+    start: _Start | None,
+    filters: _paths.Filters,
+    max_steps: int | None = None,
+    routes: int = 1,
+) -> Request:
+    if start is None:
+        return Request(graph, filters)
+    return Request(graph, filters, start.node, start.profile, max_steps, routes)
 
 
 def _to_path(
     view: _Edges,
     roles: tuple[str, ...],
-    exact: Fraction,
+    exact: Fraction | float,
     steps_of: dict[tuple[str, str], Step] | None = None,
 ) -> Path:
     """Return a route as a :class:`Path`; ``steps_of`` shares equal steps between routes."""
@@ -758,31 +766,6 @@ def _step(graph: CareerGraph, e: Any) -> Step:
         observed=seen,
         skill_cost=skill,
     )
-
-
-class _FastReaches:
-    """The compiled core's reachable roles, made :class:`Reach` objects when first read."""
-
-    def __init__(self, fv: FastView, found: Reached, reference: Callable[[], list[Reach]]) -> None:
-        self.fv = fv
-        self.found = found
-        self.reference = reference  # the same answer, when exact costs need the reference
-
-    def __len__(self) -> int:
-        return len(self.found)
-
-    def build(self) -> list[Reach]:
-        from supportladder._private import fast
-
-        try:
-            items = self.found.items()
-        except fast.Fallback:
-            return self.reference()
-        steps_of: dict[tuple[str, str], Step] = {}
-        return [
-            Reach(role, float(exact), len(roles) - 1, _to_path(self.fv, roles, exact, steps_of))
-            for role, exact, roles in items
-        ]
 
 
 def _no_route_text(
@@ -833,14 +816,10 @@ def _no_path(
     """
     active = filters.active()
 
-    def joined(f: _paths.Filters) -> bool:
-        fv = _fast(graph, f, start)
-        if fv is not None:
-            from supportladder._private import fast
+    request = _request(graph, start, filters)
 
-            return fast.joined(fv, start.node, target.id)
-        view = _paths.build_view(graph, f, profile=start.profile)
-        return target.id in _paths.search(view, start.node, target=target.id)
+    def joined(f: _paths.Filters) -> bool:
+        return answer(request.with_filters(f), lambda e: e.joined(target.id))
 
     relax = tuple(name for name in active if joined(filters.without(name)))
     joined_bare = bool(active) and not relax and joined(filters.bare())
@@ -915,23 +894,15 @@ def shortest_path(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    fv = _fast(graph, filters, start)
-    if fv is not None:
-        from supportladder._private import fast
 
-        try:
-            label = fast.shortest(fv, start.node, goal.id)
-        except fast.Fallback:
-            pass
-        else:
-            if label is None:
-                raise _no_path(graph, start, goal, filters)
-            return _to_path(fv, label[1], label[0])
-    view = _paths.build_view(graph, filters, profile=start.profile)
-    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
-    if found is None:
+    def task(e: Engine) -> Path | None:
+        found = e.shortest(goal.id)
+        return None if found is None else _to_path(e, found[1], found[0])
+
+    path = answer(_request(graph, start, filters), task)
+    if path is None:
         raise _no_path(graph, start, goal, filters)
-    return _to_path(view, found[1], found[0])
+    return path
 
 
 def alternative_paths(
@@ -966,11 +937,16 @@ def alternative_paths(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    view = _paths.build_view(graph, filters, profile=start.profile)
-    labels = _paths.k_shortest(view, start.node, goal.id, k)
-    if not labels:
+    request = _request(graph, start, filters, routes=k)
+
+    def task(e: Engine) -> list[Path]:
+        shared: dict[tuple[str, str], Step] = {}
+        return [_to_path(e, roles, exact, shared) for exact, roles in e.k_shortest(goal.id, k)]
+
+    routes = answer(request, task)
+    if not routes:
         raise _no_path(graph, start, goal, filters)
-    return [_to_path(view, roles, exact) for exact, roles in labels]
+    return routes
 
 
 def reachable_roles(
@@ -1019,33 +995,16 @@ def reachable_roles(
     start = _start(graph, source)
     filters = _filters(kinds, max_step_cost, avoid, weight)
 
-    def reference() -> list[Reach]:
-        view = _paths.build_view(graph, filters, profile=start.profile)
-        labels = _paths.search(
-            view,
-            start.node,
-            budget=None if budget_value is None else Fraction(budget_value),
-            max_steps=steps,
-        )
-        reaches = [
-            Reach(role, float(exact), len(roles) - 1, _to_path(view, roles, exact))
-            for role, (exact, roles) in labels.items()
-            if role != start.node
-        ]
-        reaches.sort(key=lambda r: (labels[r.role][0], r.role))
-        return reaches
+    if steps is not None and steps >= len(graph.roles):
+        steps = None  # a route never repeats a role: n - 1 moves (n from a profile) at most
+    request = _request(graph, start, filters, steps)
 
-    fv = _fast(graph, filters, start) if steps is None else None
-    if fv is not None:
-        from supportladder._private import fast
+    def task(e: Engine) -> Reaches:
+        found = e.reach(budget_value)
+        routes = _Routes(e, found.roles, found.costs, found.routes)
+        return Reaches([_Found(routes, at) for at in range(len(found.roles))])
 
-        try:
-            found = fast.reach(fv, start.node, budget_value)
-        except fast.Fallback:
-            pass
-        else:
-            return Reaches._lazy(_FastReaches(fv, found, reference))
-    return Reaches(reference())
+    return answer(request, task)
 
 
 def bottlenecks(
@@ -1084,97 +1043,29 @@ def bottlenecks(
     start = _start(graph, source)
     goal = graph.role(target)
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    fv = _fast(graph, filters, start)
-    if fv is not None:
-        from supportladder._private import fast
 
-        try:
-            return _fast_bottlenecks(graph, fv, start, goal, filters)
-        except fast.Fallback:
-            pass
-    view = _paths.build_view(graph, filters, profile=start.profile)
-    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
+    def task(e: Engine) -> Bottlenecks | None:
+        found = e.shortest(goal.id)
+        if found is None:
+            return None
+        shared: dict[tuple[str, str], Step] = {}
+        shortest = _to_path(e, found[1], found[0], shared)
+        smooth = e.smoothest(goal.id)
+        gates, critical = e.cuts(shortest.roles)
+        return Bottlenecks(
+            source=start.node,
+            target=goal.id,
+            gateways=gates,
+            critical_transitions=critical,
+            hardest_step=shortest.hardest_step,
+            smoothest_path=_to_path(e, smooth[1], smooth[0], shared),
+            shortest_path=shortest,
+        )
+
+    found = answer(_request(graph, start, filters), task)
     if found is None:
         raise _no_path(graph, start, goal, filters)
-    shortest = _to_path(view, found[1], found[0])
-    bound = _paths.minimax_bound(view, start.node, goal.id)
-    assert bound is not None  # a route exists
-    smooth_view = view.restrict(bound)
-    smooth = _paths.search(smooth_view, start.node, target=goal.id)[goal.id]
-    return Bottlenecks(
-        source=start.node,
-        target=goal.id,
-        gateways=_paths.gateways(view, start.node, goal.id),
-        critical_transitions=_paths.critical_edges(view, shortest.roles),
-        hardest_step=shortest.hardest_step,
-        smoothest_path=_to_path(view, smooth[1], smooth[0]),
-        shortest_path=shortest,
-    )
-
-
-def _fast_bottlenecks(
-    graph: CareerGraph,
-    fv: FastView,
-    start: _Start,
-    goal: Role,
-    filters: _paths.Filters,
-) -> Bottlenecks:
-    from supportladder._private import fast
-
-    found = fast.shortest(fv, start.node, goal.id)
-    if found is None:
-        raise _no_path(graph, start, goal, filters)
-    shortest = _to_path(fv, found[1], found[0])
-    bound = fast.minimax_bound(fv, start.node, goal.id)
-    assert bound is not None  # a route exists
-    smooth = fast.shortest(fv.restrict(bound), start.node, goal.id)
-    assert smooth is not None
-    gates, critical = fast.cuts(fv, shortest.roles)
-    return Bottlenecks(
-        source=start.node,
-        target=goal.id,
-        gateways=gates,
-        critical_transitions=critical,
-        hardest_step=shortest.hardest_step,
-        smoothest_path=_to_path(fv, smooth[1], smooth[0]),
-        shortest_path=shortest,
-    )
-
-
-def _cuts(
-    graph: CareerGraph,
-    source: Source,
-    target: str | Role,
-    *,
-    kinds: Iterable[str] | None = None,
-    weight: WeightSpec = "weight",
-    max_step_cost: float | None = None,
-    avoid: Iterable[str] | Mapping[str, object] | None = None,
-) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Return :func:`bottlenecks`' gateways and critical moves alone, by the same code.
-
-    The benchmarks time this against a dominator tree: ``bottlenecks`` also finds the
-    cheapest and the smoothest routes.  Any route serves, so a BFS route is used here.
-    """
-    start = _start(graph, source)
-    goal = graph.role(target)
-    filters = _filters(kinds, max_step_cost, avoid, weight)
-    fv = _fast(graph, filters, start)
-    if fv is not None:
-        from supportladder._private import fast
-
-        route = fast.any_route(fv, start.node, goal.id)
-        if route is None:
-            raise _no_path(graph, start, goal, filters)
-        return fast.cuts(fv, route)
-    view = _paths.build_view(graph, filters, profile=start.profile)
-    found = _paths.search(view, start.node, target=goal.id).get(goal.id)
-    if found is None:
-        raise _no_path(graph, start, goal, filters)
-    return (
-        _paths.gateways(view, start.node, goal.id),
-        _paths.critical_edges(view, found[1]),
-    )
+    return found
 
 
 def chokepoints(
@@ -1227,8 +1118,6 @@ def chokepoints(
     >>> ranked[0][1] >= ranked[1][1] >= ranked[2][1]
     True
     """
-    import networkx as nx
-
     limit = None if top is None else _paths.check_count("top", top, minimum=1)
     if sample is not None:
         sample = _paths.check_count("sample", sample, minimum=1)
@@ -1241,20 +1130,7 @@ def chokepoints(
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise QueryArgumentError(f"seed must be a whole number, got {_show(seed)}", argument="seed")
     filters = _filters(kinds, max_step_cost, avoid, weight)
-    scores: dict[str, float] | None = None
-    fv = _fast(graph, filters, None)
-    if fv is not None:
-        from supportladder._private import fast
-
-        try:
-            scores = fast.betweenness(fv, sample, seed)
-        except fast.Fallback:
-            scores = None
-    if scores is None:
-        view = _paths.build_view(graph, filters)
-        scores = nx.betweenness_centrality(
-            view.to_networkx(), k=sample, seed=seed, weight="cost", normalized=True
-        )
+    scores = answer(_request(graph, None, filters), lambda e: e.betweenness(sample, seed))
     ranked = sorted(scores.items(), key=lambda item: (-round(item[1], 12), item[0]))
     if limit is not None:
         ranked = ranked[:limit]

@@ -22,15 +22,16 @@ exactly with vectorised integer arithmetic.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Transition
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
 
 __all__ = [
     "LIMB_BITS",
@@ -120,14 +121,6 @@ class Exactness:
     @property
     def k(self) -> int:
         return int(self.limbs.shape[0])
-
-    def to_limbs(self, value: int) -> IntArray:
-        """Return a non-negative integer as a ``(k,)`` limb array."""
-        return limbs_of(value, self.k)
-
-    def bound(self, value: float) -> int:
-        """Return the largest integer count of ``2**-q`` units that is <= ``value``."""
-        return math.floor(Fraction(value) * (1 << self.q))
 
     def to_int(self, limbs: IntArray) -> int:
         """Return the integer of a normalised ``(k,)`` limb array."""

@@ -1,6 +1,6 @@
 """The compiled query core: the same answers as :mod:`supportladder._private.paths`, faster.
 
-Queries on graphs of at least ``paths.FAST_THRESHOLD`` moves run here, on the graph's CSR
+Requests the dispatcher (:mod:`supportladder._private.engines`) sends here run on the CSR
 snapshot (:mod:`supportladder._private.csr`), with SciPy's compiled Dijkstra and BFS
 (SciPy is imported on first use, never by ``import supportladder``).  Filters become a
 boolean mask over the snapshot's edges; no networkx graph is built.
@@ -21,45 +21,56 @@ tuple of role ids is smallest.  Here:
    fall back to the reference).  The lexicographically smallest route is read off it:
    greedily towards one target, or by comparing tuples in exact-distance order for all.
 
-Anything the compiled core does not cover — profile starts, callable or custom weights,
-``max_steps``, zero-cost moves — raises :class:`Fallback` and the caller uses the reference.
+A skill profile is one more node, after every role, with a move to each role
+(:func:`profile_view`); a callable or attribute weight is evaluated once per move.  A view
+with a zero-cost move, or a float tree that is not exactly optimal, raises
+:class:`Fallback` here, and the dispatcher hands the request to the reference.  Reach within
+a budget is in :mod:`supportladder._private.reach`; k cheapest routes and ``max_steps``
+searches in :mod:`supportladder._private.kpaths`; bottleneck
+searches in :mod:`~supportladder._private.bottlenecks`; betweenness in
+:mod:`~supportladder._private.betweenness`.
 """
 
 from __future__ import annotations
 
 import importlib
-import random
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
 from supportladder._private import csr as _csr
-from supportladder._private.paths import Edge, Filters, _avoided
-from supportladder.graph import CareerGraph
-from supportladder.model import KINDS
+from supportladder._private.paths import (
+    PROFILE,
+    PROFILE_KIND,
+    Edge,
+    Filters,
+    _avoided,
+    _cost_of,
+)
+from supportladder.model import KINDS, Requirements
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
 
 __all__ = [
     "Fallback",
     "FastView",
-    "Reached",
-    "any_route",
-    "betweenness",
-    "cuts",
-    "minimax_bound",
-    "reach",
+    "Virtual",
+    "profile_view",
     "shortest",
+    "sum_along_tree",
     "view",
 ]
 
 TOLERANCE = 1e-9
-DENSE_POSITIONS = 1 << 21  # role pairs up to which move positions come from a dense table
 """Relative slack under which an edge is a tie candidate, checked exactly."""
 
-USE_INT64 = True
-"""Sum exact costs as single int64s when they fit (tests turn it off to check the limbs)."""
+DENSE_POSITIONS = 1 << 21
+"""Role pairs up to which move positions come from a dense table."""
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -75,29 +86,61 @@ def _scipy() -> Any:
     return importlib.import_module("scipy.sparse"), importlib.import_module("scipy.sparse.csgraph")
 
 
+@attrs.frozen(eq=False)
+class Virtual:
+    """A skill profile's virtual moves: to ``targets`` (snapshot indices, ascending)."""
+
+    profile: dict[str, float]
+    targets: IntArray
+    cost: FloatArray  # under the query's weight
+
+
+NONE = Requirements()
+
+
 class FastView:
     """The moves of a snapshot that pass a query's filters, as masked CSR arrays."""
 
-    has_profile = False
-
-    def __init__(self, graph: CareerGraph, filters: Filters, eids: IntArray) -> None:
+    def __init__(
+        self,
+        graph: CareerGraph,
+        filters: Filters,
+        eids: IntArray,
+        virtual: Virtual | None = None,
+        full: FloatArray | None = None,
+    ) -> None:
         snap = _csr.snapshot(graph)
         self.graph = graph
         self.filters = filters
         self.snap = snap
-        self.n = snap.n
-        self.eids = eids
-        self.src = snap.src[eids]
-        self.dst = snap.dst[eids]
-        full = _full_cost(snap, filters)
-        self.cost = full[eids]
+        self.eids = eids  # the snapshot moves of the view; a profile's moves come after them
+        self.virtual = virtual
+        self.full = full  # every snapshot move's cost under a custom weight, else None
+        if full is None:
+            full = _full_cost(snap, filters)
+        if virtual is None:
+            self.ids, self.index, self.n = snap.ids, snap.index, snap.n
+            self.src, self.dst, self.cost = snap.src[eids], snap.dst[eids], full[eids]
+            if self.full is None:
+                ex = _full_exactness(snap, filters)
+                limbs, ints = ex.limbs[:, eids], None if ex.ints is None else ex.ints[eids]
+            else:
+                ex = _csr.exactness(self.cost, self.n)
+                limbs, ints = ex.limbs, ex.ints
+        else:  # the profile is one more node, after every role, with a move to each target
+            self.ids, self.n = (*snap.ids, PROFILE), snap.n + 1
+            self.index = {**snap.index, PROFILE: snap.n}
+            self.src = np.concatenate([snap.src[eids], np.full(virtual.targets.size, snap.n)])
+            self.dst = np.concatenate([snap.dst[eids], virtual.targets])
+            self.cost = np.concatenate([full[eids], virtual.cost])
+            ex = _csr.exactness(self.cost, self.n)
+            limbs, ints = ex.limbs, ex.ints
         self.keys = self.src * self.n + self.dst
-        ex = _full_exactness(snap, filters)
         self.float_exact = ex.float_exact
         self.q = ex.q
-        self.limbs = ex.limbs[:, eids]
+        self.limbs = limbs
         self.k = ex.k
-        self.ints = None if ex.ints is None else ex.ints[eids]
+        self.ints = ints
         self.int_room = (
             0.0 if ex.ints is None else 2.0**61 / 2.0**ex.q - float(self.cost.max(initial=0))
         )
@@ -105,6 +148,7 @@ class FastView:
         self._matrix: Any = None
         self._table: IntArray | None = None
         self._adj: list[list[int]] | None = None
+        self.extra: dict[str, Any] = {}  # what other searches build once per view
 
     # ------------------------------------------------------------------ building blocks
     def matrix(self) -> Any:
@@ -150,35 +194,31 @@ class FastView:
         np.cumsum(np.bincount(src, minlength=self.n), out=indptr[1:])
         return sparse.csr_array((data, dst, indptr), shape=(self.n, self.n))
 
-    def without(self, *, node: int | None = None, edge: int | None = None) -> Any:
-        """Return the CSR matrix without a node's out-moves, or without one move."""
-        keep = np.ones(self.src.size, dtype=bool)
-        if node is not None:
-            keep &= self.src != node
-        if edge is not None:
-            keep[edge] = False
-        return self._build(self.src[keep], self.dst[keep], self.cost[keep])
-
     def subset(self, keep: BoolArray) -> FastView:
-        return FastView(self.graph, self.filters, self.eids[keep])
+        m, virtual = self.eids.size, self.virtual
+        if virtual is not None:
+            virtual = Virtual(virtual.profile, virtual.targets[keep[m:]], virtual.cost[keep[m:]])
+        return FastView(self.graph, self.filters, self.eids[keep[:m]], virtual, self.full)
 
     def restrict(self, max_cost: float) -> FastView:
         return self.subset(self.cost <= max_cost)
-
-    def position(self, u: int, v: int) -> int:
-        i = int(np.searchsorted(self.keys, u * self.n + v))
-        return i
 
     def edge(self, source: str, target: str) -> Edge:
         """Return one move as a reference :class:`Edge` (built once per view)."""
         found = self._edges.get((source, target))
         if found is None:
-            u, v = self.snap.index[source], self.snap.index[target]
-            i = self.position(u, v)
-            move = self.snap.moves[int(self.eids[i])]
+            u, v = self.index[source], self.index[target]
+            i = int(np.searchsorted(self.keys, u * self.n + v))
             cost = float(self.cost[i])
-            gaps = self.graph.delta(source, target)[1]
-            found = Edge(source, target, move.kind, cost, Fraction(cost), gaps, move.requirements)
+            if self.virtual is not None and i >= self.eids.size:
+                gaps = self.graph.delta(self.virtual.profile, target)[1]
+                found = Edge(source, target, PROFILE_KIND, cost, Fraction(cost), gaps, NONE)
+            else:
+                move = self.snap.moves[int(self.eids[i])]
+                gaps = self.graph.delta(source, target)[1]
+                found = Edge(
+                    source, target, move.kind, cost, Fraction(cost), gaps, move.requirements
+                )
             self._edges[(source, target)] = found
         return found
 
@@ -216,15 +256,46 @@ def _full_exactness(snap: _csr.Snapshot, filters: Filters) -> _csr.Exactness:
     return found
 
 
+def _custom_costs(
+    graph: CareerGraph, snap: _csr.Snapshot, weight: Any, keep: BoolArray
+) -> FloatArray:
+    """Return every move's cost under a callable or attribute ``weight``, as the reference.
+
+    Only moves that ``keep`` passes are costed, in the graph's move order (so an invalid
+    cost is reported for the same move as by the reference); a move the weight hides
+    (``None``) is dropped from ``keep``.
+    """
+    digraph = graph._digraph()
+    position: dict[tuple[str, str], int] | None = snap.cache.get("position")
+    if position is None:
+        position = {(m.source, m.target): i for i, m in enumerate(snap.moves)}
+        snap.cache["position"] = position
+    cost = np.zeros(snap.src.size, dtype=np.float64)
+    for move in graph.transitions:
+        i = position[(move.source, move.target)]
+        if not keep[i]:
+            continue
+        data = digraph.adj[move.source][move.target]
+        found = _cost_of(weight, move.source, move.target, data)
+        if found is None:
+            keep[i] = False
+        else:
+            cost[i] = found[0]
+    return cost
+
+
 def view(graph: CareerGraph, filters: Filters) -> FastView:
-    """Return the compiled view of ``graph`` under ``filters`` (cached per filters)."""
+    """Return the compiled view of ``graph`` under ``filters``.
+
+    Views of the default and the unit weight are cached per filters; under a callable or
+    attribute weight, every move that passes the other filters is costed afresh.
+    """
     snap = _csr.snapshot(graph)
     key = ("view", filters.weight, filters.kinds, filters.max_step_cost, repr(filters.avoid))
     views: dict[Any, FastView] = snap.cache.setdefault("views", {})
-    found = views.get(key)
+    found = views.get(key) if filters.weight is None or filters.weight == "weight" else None
     if found is not None:
         return found
-    cost = _full_cost(snap, filters)
     keep = np.ones(snap.src.size, dtype=bool)
     if filters.kinds is not None:
         codes = [i for i, k in enumerate(KINDS) if k in filters.kinds]
@@ -233,15 +304,47 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
         for e in snap.with_requirements.tolist():
             if _avoided(snap.moves[e].requirements, filters.avoid):
                 keep[e] = False
+    full = None
+    if filters.weight is None or filters.weight == "weight":
+        cost = _full_cost(snap, filters)
+    else:
+        cost = full = _custom_costs(graph, snap, filters.weight, keep)
     if filters.max_step_cost is not None:
         keep &= cost <= filters.max_step_cost
     if (cost[keep] == 0).any():
         raise Fallback("zero-cost moves")
-    found = FastView(graph, filters, np.flatnonzero(keep))
+    found = FastView(graph, filters, np.flatnonzero(keep), None, full)
+    if full is not None:
+        return found  # a callable may answer differently next time: never cached
     if len(views) >= 16:
         views.pop(next(iter(views)))
     views[key] = found
     return found
+
+
+def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]) -> FastView:
+    """Return the compiled view of ``graph`` under ``filters`` from a skill profile.
+
+    The profile's moves go to every role, cost ``graph.delta(profile, role)[0]`` (or 1
+    with ``weight=None``), pass every kind and avoid filter, and obey ``max_step_cost``.
+    """
+    from supportladder import weights
+
+    base = view(graph, filters)
+    snap = base.snap
+    targets = np.fromiter((snap.index[r.id] for r in graph.roles), np.int64, len(graph.roles))
+    if filters.weight is None:
+        cost = np.ones(targets.size, dtype=np.float64)
+    else:
+        cost = np.asarray(weights.profile_costs(graph, profile).weight, dtype=np.float64)
+    by = np.argsort(targets)
+    targets, cost = targets[by], cost[by]
+    if filters.max_step_cost is not None:
+        keep = cost <= filters.max_step_cost
+        targets, cost = targets[keep], cost[keep]
+    if (cost == 0).any():
+        raise Fallback("zero-cost moves")
+    return FastView(graph, filters, base.eids, Virtual(profile, targets, cost))
 
 
 # ---------------------------------------------------------------------- exact DAGs
@@ -249,10 +352,6 @@ CHUNK_ENTRIES = 1 << 17
 """Entries (moves x sources) per chunk of the tight-move check: 1 MiB of int64, which
 stays in a core's cache (one pass over a whole batch's 16 MiB arrays is about seven times
 slower per entry on a 2-core machine, measured)."""
-
-
-BATCH_ENTRIES = 2_000_000
-"""Sources x moves per batch of :func:`betweenness` (one Dijkstra call, one DAG)."""
 
 
 def _chunks(m: int, b: int) -> list[tuple[int, int]]:
@@ -296,11 +395,7 @@ def dags(
     anc = np.where(has, rows * n + pred, flat)
     pos = fv.positions(pred[has] * n + (flat[has] % n))
     reached = np.isfinite(dist)
-    if (
-        USE_INT64
-        and fv.ints is not None
-        and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room
-    ):
+    if fv.ints is not None and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room:
         dist, tight, scaled = _dags_int64(fv, dist, reached, anc, has, pos)
         if as_int:
             return dist, tight, scaled
@@ -350,12 +445,7 @@ def _dags_int64(
     b, n = dist.shape
     exact = np.zeros(b * n, dtype=np.int64)
     exact[has] = fv.ints[pos]
-    while True:
-        nxt = anc[anc]
-        if np.array_equal(nxt, anc):
-            break
-        exact = exact + exact[anc]
-        anc = nxt
+    exact = sum_along_tree(exact, anc)
     # Per move u -> v and source, gap = d(v) - (d(u) + cost): > 0 would undercut the tree,
     # 0 is tight.  An unreached u counts as 2**62 (above every distance, no overflow once a
     # cost is added), an unreached v as -1, so neither is ever tight or undercutting.
@@ -386,18 +476,18 @@ def _dags_int64(
     return dist, tight, scaled
 
 
-def _within(
-    fv: FastView, dist: FloatArray, exact: IntArray | None, budget: float | None
-) -> BoolArray:
-    """Return the nodes reached within ``budget`` (exactly), for one source."""
-    reached: BoolArray = np.isfinite(dist)
-    if budget is None:
-        return reached
-    if exact is None:
-        return reached & (dist <= budget)
-    cap = _csr.limbs_of(_exact_bound(fv, budget), fv.k)[:, None]
-    sign = _csr.compare(exact, np.broadcast_to(cap, exact.shape))
-    return reached & (sign <= 0)
+def sum_along_tree(values: IntArray, parent: IntArray) -> IntArray:
+    """Return every node's sum of ``values`` up its tree (``parent[root] == root``).
+
+    Pointer doubling: ``log2(depth)`` vectorised rounds, each adding the values of the
+    ancestor ``2**i`` levels up.
+    """
+    while True:
+        nxt = parent[parent]
+        if np.array_equal(nxt, parent):
+            return values
+        values = values + values[parent]
+        parent = nxt
 
 
 def _exact_bound(fv: FastView, budget: float) -> int:
@@ -423,7 +513,7 @@ def _ancestors(srcs: IntArray, dsts: IntArray, n: int, target: int) -> set[int]:
 
 def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[str, ...]] | None:
     """Return ``(exact cost, role ids)`` of the reference's route, or ``None``."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
+    s, t = fv.index[source], fv.index[target]
     if s == t:
         return Fraction(0), (source,)
     dist, tight, exact = dags(fv, [s])
@@ -443,361 +533,6 @@ def shortest(fv: FastView, source: str, target: str) -> tuple[Fraction, tuple[st
             raise Fallback("broken shortest-path DAG")
         route.append(v)
         u = v
-    ids = fv.snap.ids
+    ids = fv.ids
     cost = fv.exact_cost(float(dist[0, t]), None if exact is None else exact[:, 0, t])
     return cost, tuple(ids[i] for i in route)
-
-
-class Reached:
-    """The roles within a budget of a source, cheapest first (ties: by id).
-
-    What :func:`reach` computes at once is what decides the answer: which roles are
-    within the budget, exactly, and their order.  Exact costs and routes — the
-    lexicographically smallest cheapest route to each role — are read off the
-    shortest-path DAG on the first call of :meth:`items` (which may raise
-    :class:`Fallback`, as :func:`reach` may).
-    """
-
-    def __init__(
-        self,
-        fv: FastView,
-        source: int,
-        order: IntArray,
-        dist: FloatArray,
-        exact: IntArray | None,
-        tight: BoolArray | None,
-        scaled: IntArray | None = None,
-        *,
-        budget: float | None = None,
-        settled: bool = True,
-    ) -> None:
-        self.fv = fv
-        self.source = source
-        self.order = order  # every role reached but the source, cheapest first
-        self.dist = dist
-        self.exact = exact  # (k, n) limbs, or None when floats are exact
-        self.tight = tight  # None: computed from ``dist`` when needed
-        self.scaled = scaled  # exact costs as int64 counts of 2**-q, if so computed
-        self.budget = budget
-        self.settled = settled  # False: the order is certified, exact costs still to come
-
-    def __len__(self) -> int:
-        return int(self.order.size)
-
-    def _settle(self) -> None:
-        """Compute the exact costs and the shortest-path DAG of a certified result."""
-        done = _reach_exact(self.fv, self.source, self.budget)
-        if not np.array_equal(done.order, self.order):  # pragma: no cover - see _certified
-            raise Fallback("float order certificate contradicted by exact arithmetic")
-        self.dist, self.exact, self.tight = done.dist, done.exact, done.tight
-        self.scaled = done.scaled
-        self.settled = True
-
-    def items(self) -> list[tuple[str, Fraction, tuple[str, ...]]]:
-        """Return ``(role, exact cost, role ids of its route)``, in order."""
-        if not self.settled:
-            self._settle()
-        fv, s, dist = self.fv, self.source, self.dist
-        order = self.order.tolist()
-        if self.scaled is not None:
-            unit = 1 << fv.q
-            costs = [Fraction(x, unit) for x in self.scaled[self.order].tolist()]
-        elif self.exact is None:
-            costs = [Fraction(x) for x in dist[self.order].tolist()]
-        else:
-            ex = self.exact
-            costs = [fv.exact_cost(0.0, ex[:, v]) for v in order]
-        tight = self.tight
-        if tight is None:
-            du = dist[fv.src]
-            tight = np.isfinite(du) & (du + fv.cost == dist[fv.dst])
-        ok = np.zeros(fv.n, dtype=bool)
-        ok[self.order] = True
-        ok[s] = True
-        es = np.flatnonzero(tight & ok[fv.src] & ok[fv.dst])
-        fs, fd = fv.src[es], fv.dst[es]
-        by = np.argsort(fd, kind="stable")
-        preds = fs[by].tolist()
-        ptr = np.searchsorted(fd[by], np.arange(fv.n + 1)).tolist()
-        best: dict[int, tuple[int, ...]] = {s: (s,)}
-        # Exact-distance order is a topological order of the DAG: predecessors come first.
-        for v in order:
-            us = preds[ptr[v] : ptr[v + 1]]
-            if len(us) == 1:
-                best[v] = (*best[us[0]], v)
-            else:
-                best[v] = min((*best[u], v) for u in us)
-        ids = fv.snap.ids
-        return [
-            (ids[v], cost, tuple(ids[i] for i in best[v]))
-            for v, cost in zip(order, costs, strict=True)
-        ]
-
-
-def reach(fv: FastView, source: str, budget: float | None) -> Reached:
-    """Return every role other than ``source`` within ``budget``, cheapest first."""
-    s = fv.snap.index[source]
-    _, csgraph = _scipy()
-    if fv.float_exact:
-        lim = np.inf if budget is None else budget
-        dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
-        ok = np.isfinite(dist) if budget is None else dist <= budget
-        ok[s] = False
-        nodes = np.flatnonzero(ok)
-        # ids ascend with the index and the sort is stable: ties come by id
-        order = nodes[np.argsort(dist[nodes], kind="stable")]
-        return Reached(fv, s, order, dist, None, None)
-    found = _certified(fv, s, budget)
-    return found if found is not None else _reach_exact(fv, s, budget)
-
-
-def _certified(fv: FastView, s: int, budget: float | None) -> Reached | None:
-    """:func:`reach` from float distances alone, when they provably decide the answer.
-
-    A float filter, as in exact geometric computation.  SciPy's Dijkstra returns, for
-    each role, the least left-to-right float sum ``f`` over routes; with at most ``n - 1``
-    moves per route, each float sum lies within a relative ``gamma = (n - 1) u / (1 - (n -
-    1) u)`` (``u = 2**-53``) of the exact sum, so ``f / (1 + gamma) <= d <= f / (1 -
-    gamma)`` for the exact distance ``d``.  Using ``g = n 2**-52`` (more than twice
-    ``gamma``): a role with ``f <= budget (1 - g)`` is within the budget, one with ``f >
-    budget (1 + g)`` is not, and ``f_i (1 + 2.5 g) < f_j`` means ``d_i < d_j``.  If every
-    role is clear of the budget and every neighbour in float order is that far apart (so
-    no two exact costs tie), the float answer is the exact one.  Otherwise ``None``: the
-    exact integer check decides.  Exact costs and routes follow when first read.
-    """
-    g = fv.n * 2.0**-52
-    _, csgraph = _scipy()
-    lim = np.inf if budget is None else budget * (1 + g)
-    dist = csgraph.dijkstra(fv.matrix(), indices=s, limit=lim)
-    ok = np.isfinite(dist) if budget is None else dist <= lim
-    ok[s] = False
-    nodes = np.flatnonzero(ok)
-    order = nodes[np.argsort(dist[nodes], kind="stable")]
-    f = dist[order]
-    if f.size and budget is not None and f[-1] > budget * (1 - g):
-        return None  # the costliest role is too close to the budget to tell
-    if (f[1:] <= f[:-1] * (1 + 2.5 * g)).any():
-        return None  # two roles too close to order (or tied, which needs ids)
-    return Reached(fv, s, order, dist, None, None, budget=budget, settled=False)
-
-
-def _reach_exact(fv: FastView, s: int, budget: float | None) -> Reached:
-    """:func:`reach` by exact integer arithmetic along the float shortest-path tree."""
-    dist2, tight, exact = dags(fv, [s], budget, as_int=True)
-    assert exact is not None
-    if exact.ndim == 2:  # int64 counts of 2**-q
-        scaled = exact[0]
-        ok = np.isfinite(dist2[0])
-        if budget is not None:
-            ok &= scaled <= min(_exact_bound(fv, budget), 1 << 62)
-        ok[s] = False
-        nodes = np.flatnonzero(ok)
-        order = nodes[np.argsort(scaled[nodes], kind="stable")]
-        return Reached(fv, s, order, dist2[0], None, tight[0], scaled)
-    ex = exact[:, 0, :]
-    ok = _within(fv, dist2[0], ex, budget)
-    ok[s] = False
-    nodes = np.flatnonzero(ok)
-    keys = [ex[j, nodes] for j in range(fv.k)]
-    order = nodes[np.lexsort(keys)]  # last key (most significant limb) is primary
-    return Reached(fv, s, order, dist2[0], ex, tight[0])
-
-
-# ---------------------------------------------------------------------- bottlenecks
-def _joined(fv: FastView, matrix: Any, s: int, t: int) -> bool:
-    _, csgraph = _scipy()
-    found = csgraph.breadth_first_order(matrix, s, directed=True, return_predecessors=False)
-    return bool((found == t).any())
-
-
-def joined(fv: FastView, source: str, target: str) -> bool:
-    """Return whether some route leads from ``source`` to ``target``."""
-    index = fv.snap.index
-    return _joined(fv, fv.matrix(), index[source], index[target])
-
-
-def minimax_bound(fv: FastView, source: str, target: str) -> float | None:
-    """Return the least possible cost of a route's costliest move (``None``: no route)."""
-    s, t = fv.snap.index[source], fv.snap.index[target]
-    if s == t:
-        return 0.0
-    if not _joined(fv, fv.matrix(), s, t):
-        return None
-    levels = np.unique(fv.cost)
-    lo, hi = 0, levels.size - 1  # the answer is levels[i] for the least i that joins
-    while lo < hi:
-        mid = (lo + hi) // 2
-        keep = fv.cost <= levels[mid]
-        m = fv._build(fv.src[keep], fv.dst[keep], fv.cost[keep])
-        if _joined(fv, m, s, t):
-            hi = mid
-        else:
-            lo = mid + 1
-    return float(levels[lo])
-
-
-def cuts(fv: FastView, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Return the gateways and the critical moves of ``route``'s ends, in route order.
-
-    Gateways are the roles other than the ends on every route (the target's strict
-    dominators); critical moves are the moves on every route.  Both lie on ``route``, any
-    route between the ends.  One search over the graph finds them all (no search per
-    candidate).
-
-    Why it is right.  Let ``route = r_0 .. r_L``.  Search from ``r_0``, then ``r_1``, ...,
-    in route order, where a search may pass through roles off the route but stops at
-    every route role (it is *hit*, not expanded; it is expanded when its own turn comes).
-    Let ``far_i`` be the largest route index hit once ``r_0 .. r_i`` are expanded, not
-    counting the route's own move ``r_i -> r_{i+1}``.
-
-    * ``r_{i+1}`` (``i + 1 < L``) is a gateway iff ``max(far_i, i + 1) == i + 1``.  The
-      roles found so far are exactly those reachable from ``r_0`` without entering
-      ``r_{i+1}`` or any later route role (those are never expanded yet).  If a later
-      role ``r_j``, ``j > i + 1``, was hit, it is reached while avoiding ``r_{i+1}``, and
-      ``r_j .. r_L`` continues to the target: not a gateway.  If none was, every role
-      reachable from ``r_0`` in the graph without ``r_{i+1}`` was found (searches stop only
-      at route roles, and the only unexpanded one hit is ``r_{i+1}``) and the target is
-      not among them: a gateway.
-    * The move ``r_i -> r_{i+1}`` is critical iff ``far_i <= i``.  This is the previous
-      rule on the graph with every move split by a middle node: the middle node of
-      ``r_i -> r_{i+1}`` is on every route iff nothing beyond ``r_i`` was hit except by
-      that move.  (Earlier route moves hit at most ``r_i``.)
-
-    Once ``far_i == L`` the target is reached around anything later: the search stops.
-    ``tests/test_fast.py`` checks both against the reference on generated graphs.
-    """
-    index = fv.snap.index
-    ids = [index[r] for r in route]
-    last = len(ids) - 1
-    adj = fv.adjacency()
-    where = [-1] * fv.n  # route position of every role, -1 off the route
-    for j, v in enumerate(ids):
-        where[v] = j
-    seen = bytearray(fv.n)
-    for v in ids:
-        seen[v] = 1
-    gates: list[str] = []
-    critical: list[tuple[str, str]] = []
-    far = 0
-    for i in range(last):
-        u, nxt = ids[i], ids[i + 1]
-        for w in adj[u]:
-            if seen[w]:
-                j = where[w]
-                if j > far and w != nxt:
-                    far = j
-            else:
-                seen[w] = 1
-                stack = [w]
-                while stack:
-                    v = stack.pop()
-                    for x in adj[v]:
-                        if seen[x]:
-                            j = where[x]
-                            if j > far:
-                                far = j
-                        else:
-                            seen[x] = 1
-                            stack.append(x)
-        if far <= i:
-            critical.append((route[i], route[i + 1]))
-        if i + 1 < last and max(far, i + 1) == i + 1:
-            gates.append(route[i + 1])
-        if far >= last:
-            break
-    return tuple(gates), tuple(critical)
-
-
-def any_route(fv: FastView, source: str, target: str) -> list[str] | None:
-    """Return some route from ``source`` to ``target`` (a BFS tree's), or ``None``."""
-    _, csgraph = _scipy()
-    s, t = fv.snap.index[source], fv.snap.index[target]
-    if s == t:
-        return [source]
-    _, pred = csgraph.breadth_first_order(fv.matrix(), s, directed=True)
-    if pred[t] < 0:
-        return None
-    out = [t]
-    while out[-1] != s:
-        out.append(int(pred[out[-1]]))
-    ids = fv.snap.ids
-    return [ids[v] for v in reversed(out)]
-
-
-# ---------------------------------------------------------------------- betweenness
-def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]:
-    """Return normalised weighted betweenness, as networkx computes it on the view.
-
-    With ``sample``, only that many sources are used, chosen like networkx does with
-    ``k=sample, seed=seed`` on a graph whose nodes are in id order.
-    """
-    n = fv.n
-    ids = fv.snap.ids
-    k = None if sample is None or sample == n else sample
-    sources = list(range(n))
-    if k is not None:
-        # networkx samples the node labels of a graph built in id order: the same draw.
-        chosen = random.Random(seed).sample(list(ids), k)
-        sources = sorted(fv.snap.index[c] for c in chosen)
-    scores = np.zeros(n, dtype=np.float64)
-    m = max(fv.src.size, 1)
-    batch = max(1, min(len(sources), BATCH_ENTRIES // m))
-    for start in range(0, len(sources), batch):
-        chunk = sources[start : start + batch]
-        scores += _brandes(fv, chunk)
-    count = n - 1  # networkx's N without endpoints
-    if count >= 2:
-        if k is None:
-            scores *= 1 / (count * (count - 1))
-        else:
-            src_scale = 1 / ((k - 1) * (count - 1)) if k > 1 else float("nan")
-            other = 1 / (k * (count - 1))
-            factors = np.full(n, other)
-            factors[np.asarray(sources, dtype=np.int64)] = src_scale
-            scores *= factors
-    return {ids[i]: float(scores[i]) for i in range(n)}
-
-
-def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
-    """Return the summed dependencies of a batch of sources (Brandes), unnormalised.
-
-    The batch's shortest-path DAGs are one block-diagonal DAG on ``b * n`` nodes (node
-    ``i * n + v`` is role ``v`` seen from the ``i``-th source).  Path counts are pushed
-    along it in rounds, as in Kahn's topological sort: a round takes the moves out of the
-    nodes whose every incoming move has been taken (their count is final), so each move
-    is taken once and there are as many rounds as the DAGs are deep.  Dependencies then
-    flow back through the same rounds in reverse order.
-    """
-    _, tight, _ = dags(fv, sources, as_int=True)
-    b, n = len(sources), fv.n
-    size = b * n
-    # tight is (b, m) in C order, so its moves come grouped by (source, role): by node.
-    bi, be = np.divmod(np.flatnonzero(tight), fv.src.size)
-    tail = bi * n + fv.src[be]
-    head = bi * n + fv.dst[be]
-    indptr = np.zeros(size + 1, dtype=np.int64)
-    np.cumsum(np.bincount(tail, minlength=size), out=indptr[1:])
-    waiting = np.bincount(head, minlength=size)
-    start = np.arange(b, dtype=np.int64) * n + np.asarray(sources, dtype=np.int64)
-    sigma = np.zeros(size)
-    sigma[start] = 1.0
-    ready = np.zeros(size, dtype=bool)
-    rounds: list[tuple[IntArray, IntArray]] = []
-    frontier = start
-    while frontier.size:
-        moves = _spans(indptr, frontier)
-        if not moves.size:  # nothing leaves the frontier: no other node can become ready
-            break
-        u, v = tail[moves], head[moves]
-        np.add.at(sigma, v, sigma[u])
-        np.subtract.at(waiting, v, 1)
-        rounds.append((u, v))
-        ready[v[waiting[v] == 0]] = True
-        frontier = np.flatnonzero(ready)
-        ready[frontier] = False
-    delta = np.zeros(size)
-    for u, v in reversed(rounds):
-        np.add.at(delta, u, sigma[u] / sigma[v] * (1.0 + delta[v]))
-    delta[start] = 0.0
-    result: FloatArray = delta.reshape(b, n).sum(axis=0)
-    return result

@@ -17,7 +17,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Final, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 import networkx as nx
@@ -26,8 +26,10 @@ from supportladder import weights
 from supportladder._private.checks import MAX_ROUTE_COST, suggest
 from supportladder._private.text import show as _show
 from supportladder.errors import QueryArgumentError
-from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, REQUIREMENT_NAMES, Gap, Requirements
+
+if TYPE_CHECKING:
+    from supportladder.graph import CareerGraph
 
 __all__ = [
     "OBSERVED_WEIGHTS",
@@ -61,11 +63,6 @@ Label: TypeAlias = tuple[Fraction, tuple[str, ...]]
 
 OBSERVED_WEIGHTS: Final = ("observed", "months")
 """Edge attributes only observed moves have; a query by one of them hides the others."""
-
-FAST_THRESHOLD: int = 2000
-"""Queries on graphs of at least this many moves use the compiled core
-(:mod:`supportladder._private.fast`); below it, the pure-Python search here, which is
-faster on small graphs.  Tests set it to 0 to run the compiled core on every graph."""
 
 
 # ---------------------------------------------------------------------- argument checks
