@@ -40,20 +40,7 @@ def test_path_json_shape(capsys: pytest.CaptureFixture[str], mini_path: Path) ->
     (path,) = data["paths"]
     assert set(path) == {"roles", "cost", "steps"}
     assert path["roles"] == ["rep", "lead", "manager"]
-    for step in path["steps"]:
-        assert set(step) == {
-            "source",
-            "target",
-            "kind",
-            "cost",
-            "base",
-            "surplus",
-            "gaps",
-            "requirements",
-            "advantages",
-        }
-        for gap in step["gaps"]:
-            assert set(gap) == {"skill", "from", "to", "imputed", "cost"}
+    # each step is Step.to_dict() (its keys are tested in test_queries, its schema in docs)
     mini = supportladder.load(mini_path)
     (route,) = alternative_paths(mini, "rep", "manager", 1)
     assert [s["requirements"] for s in path["steps"]] == [

@@ -19,6 +19,7 @@ from attrs import field, frozen
 
 from supportladder import weights
 from supportladder._private.checks import check_records
+from supportladder._private.display import rich_html
 from supportladder._private.frozen import FrozenDict, freeze
 from supportladder._private.matching import abbreviation, suggest
 from supportladder.errors import AmbiguousRoleError, GraphFileError, RoleNotFoundError
@@ -106,11 +107,9 @@ class CareerGraph:
             f"{len(self.transitions)} transitions, {len(self.skills)} skills>"
         )
 
-    def _repr_html_(self) -> str:
+    def _repr_html_(self) -> str | None:
         """Return the graph as HTML for Jupyter: a table of roles and a ladder diagram."""
-        from supportladder._private.html import graph_html
-
-        return graph_html(self)
+        return rich_html("graph_html", self)
 
     def __len__(self) -> int:
         return len(self.roles)

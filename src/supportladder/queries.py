@@ -59,6 +59,7 @@ import attrs
 from attrs import field, frozen
 
 from supportladder._private import paths as _paths
+from supportladder._private.display import rich_html
 from supportladder._private.engines import Engine, Request, answer
 from supportladder._private.paths import (
     PROFILE,
@@ -109,18 +110,6 @@ def _pandas() -> Any:
         raise ImportError(
             "to_frame() needs pandas, which supportladder does not install; pip install pandas"
         ) from None
-
-
-def _html(function: str, value: object) -> str | None:
-    try:
-        module = importlib.import_module("supportladder._private.html")
-    except ImportError:
-        return None
-    render = getattr(module, function, None)
-    if render is None:
-        return None
-    result: str = render(value)
-    return result
 
 
 def _tuple_of_gaps(values: Iterable[Gap]) -> tuple[Gap, ...]:
@@ -414,7 +403,7 @@ class Path:
         return "\n".join(lines)
 
     def _repr_html_(self) -> str | None:
-        return _html("path_html", self)
+        return rich_html("path_html", self)
 
 
 class _Routes:
@@ -584,7 +573,7 @@ class Reaches(list[Reach]):
         return pd.DataFrame(rows, columns=["role", "cost", "steps", "path"])
 
     def _repr_html_(self) -> str | None:
-        return _html("reaches_html", self)
+        return rich_html("reaches_html", self)
 
 
 @frozen
@@ -658,7 +647,7 @@ class Bottlenecks:
         return frame
 
     def _repr_html_(self) -> str | None:
-        return _html("bottlenecks_html", self)
+        return rich_html("bottlenecks_html", self)
 
 
 class Chokepoints(list[tuple[str, float]]):
