@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import statistics
@@ -502,6 +503,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"O*NET release not found at {args.onet}; its rows are skipped", flush=True)
     if not args.no_esco:
         bench_esco_size(table, args)
+
+    if importlib.util.find_spec("narwhals") is not None:  # the hr extra: the histories rows
+        import histories
+
+        histories.bench(table, quick=args.quick, repeat=args.repeat)
 
     reps = 3 if args.quick else 21
     ours_import, theirs_import = import_times(("supportladder", "networkx"), reps)

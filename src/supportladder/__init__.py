@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         DEFAULT_SCALE,
         KINDS,
         Gap,
+        Observed,
         Requirements,
         Role,
         Scale,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
         Transition,
         Weighting,
     )
+    from supportladder.planning import LearningPlan, feeders, learning_plan
     from supportladder.queries import (
         Bottlenecks,
         Chokepoints,
@@ -66,6 +68,7 @@ _LAZY = {
             "DEFAULT_SCALE",
             "KINDS",
             "Gap",
+            "Observed",
             "Requirements",
             "Role",
             "Scale",
@@ -94,6 +97,7 @@ _LAZY = {
         ),
         "queries",
     ),
+    **dict.fromkeys(("LearningPlan", "feeders", "learning_plan"), "planning"),
 }
 
 
@@ -108,6 +112,7 @@ _SUBMODULES = frozenset(
         "importers",
         "io",
         "model",
+        "planning",
         "plot",
         "queries",
         "strategies",
@@ -141,7 +146,9 @@ __all__ = [
     "Chokepoints",
     "Gap",
     "GraphFileError",
+    "LearningPlan",
     "NoPathError",
+    "Observed",
     "Path",
     "Problem",
     "QueryArgumentError",
@@ -162,6 +169,8 @@ __all__ = [
     "bundled",
     "chokepoints",
     "dumps",
+    "feeders",
+    "learning_plan",
     "load",
     "loads",
     "reachable_roles",

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from supportladder._private import atomic
+from supportladder._private import atomic, cli_planning
 from supportladder._private.clihelp import about
 from supportladder._private.table import render
 from supportladder._private.wording import Wording, wrap
@@ -413,10 +413,12 @@ def _positive_arg(text: str) -> int:
 
 
 def _query_options(args: argparse.Namespace) -> dict[str, Any]:
+    weight = getattr(args, "weight", "cost")  # path --weight observed|months|cost
     return {
         "kinds": args.kinds,
         "max_step_cost": args.max_step_cost,
         "avoid": args.avoid,
+        **({} if weight == "cost" else {"weight": weight}),
     }
 
 
@@ -452,10 +454,13 @@ def cmd_path(args: argparse.Namespace) -> int:
 
     g = _graph(args)
     w = _wording(g, args)
-    source, target = g.role(args.source).id, g.role(args.target).id
+    start, source, target_ref = cli_planning.endpoints(g, args)
+    if target_ref is None:
+        return cli_planning.missing("path", "TO")
+    target = g.role(target_ref).id
     try:
         routes = queries.alternative_paths(
-            g, source, target, args.alternatives, **_query_options(args)
+            g, start, target, args.alternatives, **_query_options(args)
         )
     except NoPathError as exc:
         return _no_route(exc)
@@ -486,7 +491,7 @@ def cmd_path(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _reach_relax(g: CareerGraph, source: str, options: dict[str, Any]) -> list[str]:
+def _reach_relax(g: CareerGraph, source: Any, options: dict[str, Any]) -> list[str]:
     from supportladder import queries
 
     return [
@@ -500,9 +505,9 @@ def cmd_reachable(args: argparse.Namespace) -> int:
     from supportladder import queries
 
     g = _graph(args)
-    source = g.role(args.source).id
+    start, source, _ = cli_planning.endpoints(g, args)
     options = {"budget": args.budget, "max_steps": args.max_steps, **_query_options(args)}
-    reach = queries.reachable_roles(g, source, **options)
+    reach = queries.reachable_roles(g, start, **options)
     if not reach:
         used = {k: v for k, v in options.items() if v is not None}
         where = f"no role is reachable from {_role_label(g, source)} in graph {g.name!r}"
@@ -513,7 +518,7 @@ def cmd_reachable(args: argparse.Namespace) -> int:
             )
         else:
             shown = ", ".join(f"{_flag(k)} {_shown(v)}" for k, v in used.items())
-            relax = _reach_relax(g, source, options)
+            relax = _reach_relax(g, start, options)
             advice = (
                 "relax " + " or ".join(_flag(r) for r in relax)
                 if relax
@@ -811,8 +816,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "path", parents=query_parents, help="the cheapest route between two roles", **about("path")
     )
-    p.add_argument("source", metavar="FROM", help="start role: id, title or alias")
-    p.add_argument("target", metavar="TO", help="goal role: id, title or alias")
+    p.add_argument("source", metavar="FROM", help="start role (or TO, with --from-profile)")
+    p.add_argument("target", metavar="TO", nargs="?", help="goal role: id, title or alias")
+    cli_planning.add_profile_option(p)
     p.add_argument(
         "--alternatives",
         type=_positive_arg,
@@ -825,6 +831,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show why each move costs what it does: the base, each skill gap's share, surplus",
     )
+    p.add_argument(
+        "--weight",
+        choices=("cost", "observed", "months"),
+        default="cost",
+        help="cost: skill deltas (default); observed: the most likely route (-log probability); "
+        "months: the quickest (median months in role); these two use observed moves only",
+    )
     p.set_defaults(func=cmd_path)
 
     p = sub.add_parser(
@@ -833,7 +846,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="roles reachable within a budget or moves",
         **about("reachable"),
     )
-    p.add_argument("source", metavar="FROM", help="start role: id, title or alias")
+    p.add_argument("source", metavar="FROM", nargs="?", help="start role: id, title or alias")
+    cli_planning.add_profile_option(p)
     p.add_argument("--budget", type=_cost_arg, metavar="X", help="largest total cost of a route")
     p.add_argument(
         "--max-steps", type=_count_arg, metavar="N", help="largest number of moves of a route"
@@ -875,6 +889,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which start roles --sample picks (default 0: the same roles every run)",
     )
     p.set_defaults(func=cmd_chokepoints)
+    cli_planning.add_commands(sub, query_parents, _count_arg)
     return parser
 
 

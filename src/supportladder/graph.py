@@ -8,6 +8,7 @@ formula and for how a skill that one side does not rate enters a gap.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -409,6 +410,10 @@ class CareerGraph:
                 requirements=move.requirements.to_dict(),
                 advantages=move.advantages.to_dict(),
             )
+            if move.observed is not None:  # weight="observed" / "months"; others lack them
+                g.edges[move.key]["observed"] = 0.0 - math.log(move.observed.probability)
+                if move.observed.median_months is not None:
+                    g.edges[move.key]["months"] = move.observed.median_months
         return g
 
     def to_networkx(self) -> nx.DiGraph:

@@ -511,6 +511,8 @@ def _lines(graph: CareerGraph) -> Iterator[str]:
         for name in ("requirements", "advantages"):
             if name in fields:
                 fields[name] = fields[name].to_dict()
+        if "observed" in fields:
+            fields["observed"] = _non_defaults(fields["observed"])
         yield ""
         yield "[[transitions]]"
         yield from w.assignments(fields)

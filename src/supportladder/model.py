@@ -40,6 +40,7 @@ __all__ = [
     "SKILL_CATEGORIES",
     "Gap",
     "Kind",
+    "Observed",
     "Requirements",
     "Role",
     "Scale",
@@ -467,6 +468,47 @@ class Role:
         return (self.id, self.title, *self.aliases, *self.titles.values())
 
 
+def _check_observed_count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"observed count must be a whole number, 1 or more, got {_show(value)}")
+
+
+def _check_probability(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _check_finite("observed probability", value)
+    if not 0 < value <= 1:
+        raise ValueError(f"observed probability must be above 0 and at most 1, got {value!r}")
+
+
+def _check_months(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None:
+        _check_finite("observed median_months", value, minimum=0)
+
+
+@frozen
+class Observed:
+    """What career histories show of a move: how often people made it, and when.
+
+    Parameters
+    ----------
+    count : int
+        How many people made the move.
+    probability : float
+        ``count`` over all observed moves out of the source role.
+    median_months : float, optional
+        The median time people spent in the source role before the move, in months
+        (days / 30.436875); ``None`` if unknown (move counts carry no dates).
+
+    Examples
+    --------
+    >>> Observed(3, 0.75, 14.0).probability
+    0.75
+    """
+
+    count: int = field(validator=_check_observed_count)
+    probability: float = field(converter=_to_float, validator=_check_probability)
+    median_months: float | None = field(default=None, validator=_check_months)
+
+
 def _check_kind(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in KINDS:
         raise ValueError(f"kind {_show(value)} is not one of {', '.join(map(repr, KINDS))}")
@@ -492,6 +534,9 @@ class Transition:
         What the move takes, in our own words.
     sources : tuple of str
         Titles of the documents the move is curated from.
+    observed : Observed, optional
+        What career histories show of the move (set by
+        :func:`supportladder.importers.moves.read`).
     """
 
     source: str = field(validator=_check_id)
@@ -501,6 +546,7 @@ class Transition:
     advantages: Requirements = field(factory=Requirements, kw_only=True)
     note: str = field(default="", kw_only=True)
     sources: tuple[str, ...] = field(default=(), converter=_str_tuple, kw_only=True)
+    observed: Observed | None = field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.source == self.target:

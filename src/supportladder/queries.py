@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import math
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Protocol
@@ -68,7 +69,7 @@ from supportladder._private.paths import (
 from supportladder._private.text import show as _show
 from supportladder.errors import NoPathError, QueryArgumentError
 from supportladder.graph import CareerGraph
-from supportladder.model import HOLLAND_LETTERS, Gap, Requirements, Role
+from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Role
 
 if TYPE_CHECKING:
     import pandas
@@ -182,6 +183,10 @@ class Step:
 
     The skill-delta weight of the move is ``base + Σ gap.cost + surplus``; ``cost`` is that
     weight under the default ``weight``, or what the query's ``weight`` made of the move.
+    observed : Observed, optional
+        What career histories show of the move, if the graph holds observations.
+    skill_cost : float, optional
+        The move's skill-delta weight, set with ``observed`` (``cost`` may be another weight).
     """
 
     source: str
@@ -193,6 +198,8 @@ class Step:
     advantages: Requirements = field(factory=Requirements, kw_only=True)
     base: float = field(default=0.0, kw_only=True)
     surplus: float = field(default=0.0, kw_only=True)
+    observed: Observed | None = field(default=None, kw_only=True)
+    skill_cost: float | None = field(default=None, kw_only=True)
 
     def explain(self) -> list[str]:
         """Return the lines that explain this move's skill-delta weight.
@@ -221,9 +228,11 @@ class Step:
         """Return the move as a JSON-ready dict.
 
         Keys: ``source``, ``target``, ``kind``, ``cost``, ``base``, ``surplus``, ``gaps``
-        (each :meth:`Gap.to_dict`), ``requirements`` and ``advantages``.
+        (each :meth:`Gap.to_dict`), ``requirements`` and ``advantages``; a move with
+        observations also ``skill_cost`` and ``observed``: ``{"count", "probability",
+        "minus_log_probability", "median_months"}``.
         """
-        return {
+        out = {
             "source": self.source,
             "target": self.target,
             "kind": self.kind,
@@ -234,8 +243,19 @@ class Step:
             "requirements": self.requirements.to_dict(),
             "advantages": self.advantages.to_dict(),
         }
+        seen = self.observed
+        if seen is not None:
+            out["skill_cost"] = self.skill_cost
+            out["observed"] = {
+                "count": seen.count,
+                "probability": seen.probability,
+                "minus_log_probability": 0.0 - math.log(seen.probability),
+                "median_months": seen.median_months,
+            }
+        return out
 
     def _row(self) -> dict[str, Any]:
+        seen = self.observed
         return {
             "source": self.source,
             "target": self.target,
@@ -247,6 +267,9 @@ class Step:
             "surplus": self.surplus,
             "requirements": self.requirements.to_dict(),
             "advantages": self.advantages.to_dict(),
+            "skill_cost": self.skill_cost,
+            "observed": None if seen is None else 0.0 - math.log(seen.probability),
+            "months": None if seen is None else seen.median_months,
         }
 
     def to_frame(self) -> pandas.DataFrame:
@@ -335,6 +358,9 @@ class Path:
         Columns: ``step`` (1-based), ``source``, ``target``, ``kind``, ``cost``, ``base``,
         ``skills_to_build``, ``gap_costs`` (skill id to its share of the cost),
         ``surplus``, ``requirements`` and ``advantages``: the explanation of every move.
+        For a route over observed moves also ``skill_cost``, ``observed`` (−log probability)
+        and ``months`` (median months in the source role before the move), empty where a
+        move has no observations.
         """
         pd = _pandas()
         rows = [{"step": i, **s._row()} for i, s in enumerate(self.steps, 1)]
@@ -351,6 +377,8 @@ class Path:
             "requirements",
             "advantages",
         ]
+        if any(s.observed is not None for s in self.steps):
+            columns += ["skill_cost", "observed", "months"]
         return pd.DataFrame(rows, columns=columns)
 
     def explain(self) -> str:
@@ -702,6 +730,8 @@ def _to_path(
 def _step(graph: CareerGraph, e: Any) -> Step:
     """Return the :class:`Step` of a view's edge, with its skill-delta breakdown."""
     base = graph.weighting.base_cost
+    seen: Observed | None = None
+    skill: float | None = None
     if e.source == PROFILE:
         advantages = Requirements()
         surplus = 0.0
@@ -710,6 +740,8 @@ def _step(graph: CareerGraph, e: Any) -> Step:
         advantages = move.advantages
         at = graph._move_position()[move.key]
         surplus = float(graph.move_costs().surplus[at])
+        seen = move.observed
+        skill = None if seen is None else graph.weight(e.source, e.target)
     return Step(
         e.source,
         e.target,
@@ -720,6 +752,8 @@ def _step(graph: CareerGraph, e: Any) -> Step:
         advantages=advantages,
         base=base,
         surplus=surplus,
+        observed=seen,
+        skill_cost=skill,
     )
 
 

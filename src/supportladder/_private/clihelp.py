@@ -12,6 +12,17 @@ from typing import Any
 __all__ = ["ABOUT", "about"]
 
 ABOUT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "feeders": (
+        "List the roles from which a role can be reached (who could fill a seat), cheapest first.",
+        (
+            'supportladder feeders "Support Team Lead"',
+            "supportladder feeders support-team-lead --max-steps 2 --json",
+        ),
+    ),
+    "plan": (
+        "List the skills to build on the cheapest route, in the order its moves need them.",
+        ('supportladder plan "Customer Support Representative" "Support Team Lead"',),
+    ),
     "graphs": (
         "List the bundled graphs: roles, transitions (moves), languages of the titles.",
         ("supportladder graphs", "supportladder graphs --json"),

@@ -37,6 +37,7 @@ __all__ = [
     "neighbour_table",
     "parse_float",
     "parse_table",
+    "read_bytes",
     "read_table",
     "report_progress",
     "show",
@@ -162,6 +163,12 @@ def read_table(
     row after the last allowed one is seen.  ``hint`` completes "file not found" messages,
     e.g. where the file comes from.
     """
+    data = read_bytes(path, hint=hint, limits=limits)
+    return parse_table(data, str(path), delimiter=delimiter, required=required, limits=limits)
+
+
+def read_bytes(path: Path, *, hint: str, limits: Limits) -> bytes:
+    """Return the bytes of a file no larger than ``limits.max_file_bytes`` (checked first)."""
     shown = str(path)
     try:
         info = path.stat()
@@ -185,14 +192,18 @@ def read_table(
         )
     try:
         with path.open("rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+            # Sized by the file, not the limit: a large max_file_bytes allocates nothing.
+            want = min(limits.max_file_bytes, info.st_size) + 1
+            data = handle.read(want)
+            if len(data) == want <= limits.max_file_bytes:  # it grew since stat(): read on
+                data += handle.read(limits.max_file_bytes + 1 - want)
     except OSError as exc:
         raise ImportDataError(shown, [(None, f"cannot read the file: {exc.strerror}")]) from None
     if len(data) > limits.max_file_bytes:  # it grew since stat()
         raise ImportDataError(
             shown, [(None, f"the file is over the limit of {limits.max_file_bytes:,} bytes")]
         )
-    return parse_table(data, shown, delimiter=delimiter, required=required, limits=limits)
+    return data
 
 
 # Bytes that are not UTF-8 decode to lone surrogates (errors="surrogateescape"), and control

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
 
 __all__ = [
+    "OBSERVED_WEIGHTS",
     "PROFILE",
     "PROFILE_KIND",
     "Edge",
@@ -59,6 +60,9 @@ PROFILE_KIND: Final = "profile"
 
 WeightSpec: TypeAlias = str | Callable[[str, str, dict[str, Any]], float | None] | None
 Label: TypeAlias = tuple[Fraction, tuple[str, ...]]
+
+OBSERVED_WEIGHTS: Final = ("observed", "months")
+"""Edge attributes only observed moves have; a query by one of them hides the others."""
 
 
 # ---------------------------------------------------------------------- argument checks
@@ -345,6 +349,8 @@ def _cost_of(
         value: object = 1.0
     elif isinstance(weight, str):
         if weight not in data:
+            if weight in OBSERVED_WEIGHTS:  # only observed moves have these: hide the rest
+                return None
             raise QueryArgumentError(
                 f"weight: the move {u} -> {v} has no attribute {weight!r}; moves have "
                 + ", ".join(repr(k) for k in data)

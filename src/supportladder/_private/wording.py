@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from supportladder._private.cli_planning import PROFILE, PROFILE_TITLE, observed_text
 from supportladder._private.table import MAX_WIDTH
 from supportladder.graph import CareerGraph
 from supportladder.model import Gap, Requirements
@@ -76,12 +77,12 @@ class Wording:
 
     # ----------------------------------------------------------------- names
     def title(self, role_id: str) -> str:
-        """Return the title of a role."""
-        return self.g.role(role_id).title
+        """Return the title of a role ("your skill profile" for a profile start)."""
+        return PROFILE_TITLE if role_id == PROFILE else self.g.role(role_id).title
 
     def label(self, role_id: str) -> str:
         """Return ``"Title (id)"``."""
-        return f"{self.title(role_id)} ({role_id})"
+        return PROFILE_TITLE if role_id == PROFILE else f"{self.title(role_id)} ({role_id})"
 
     def skill(self, skill_id: str) -> str:
         """Return the display name of a skill (distinct within the graph)."""
@@ -150,6 +151,8 @@ class Wording:
             lines.extend(wrap(move, "  ", hang=" " * len(mark)))
             indent = " " * (len(mark) + 2)
             lines.append(f"{indent}{s.kind} move, cost {s.cost:g}")
+            if getattr(s, "observed", None) is not None:  # what career histories show
+                lines.extend(wrap(observed_text(s), indent))
             for label, text in (
                 ("cost", self.explained(s)) if explain else ("skills to build", self.gaps(s.gaps)),
                 ("requires", self.requires(s.requirements)),

@@ -46,6 +46,7 @@ import itertools
 import math
 import os
 import re
+import statistics
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -59,16 +60,15 @@ from supportladder._private.frozen import FrozenDict, freeze
 from supportladder._private.importing import (
     Limits,
     Problems,
-    as_records,
     classify,
-    read_table,
     show,
     slug,
 )
 from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
-from supportladder.importers import ImportDataError, ImportReport
-from supportladder.model import Role, Transition
+from supportladder.importers import ImportDataError, ImportReport, _sources
+from supportladder.importers import histories as _frames
+from supportladder.model import MAX_ID_LENGTH, Observed, Role, Transition
 
 __all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]
 
@@ -78,7 +78,6 @@ HISTORY_COLUMNS = ("person", "role", "start")
 MOVE_COLUMNS = ("source", "target", "count")
 """Columns of a table of move counts (``from`` and ``to`` also name source and target)."""
 
-_ALIASES = {"from": "source", "to": "target"}
 _ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _MONTH_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 _WHOLE_RE = re.compile(r"[+-]?[0-9]{1,16}")
@@ -103,6 +102,9 @@ class ObservedMoves:
         Whether the graph's weights are skill deltas (``graph=`` was given).
     report : ImportReport
         Rows read, moves found, rows that were not moves.
+    months : mapping of (str, str) to float
+        The median months people spent in the source role before each move (histories
+        only: ``end`` if given, else the next job's ``start``, minus ``start``).
     """
 
     graph: CareerGraph
@@ -110,6 +112,7 @@ class ObservedMoves:
     probabilities: FrozenDict[tuple[str, str], float]
     skill_weights: bool
     report: ImportReport
+    months: FrozenDict[tuple[str, str], float] = attrs.field(factory=FrozenDict, kw_only=True)
 
     def costs(self) -> dict[tuple[str, str], float]:
         """Return ``-log(probability)`` of every observed move: likely moves are cheap."""
@@ -222,10 +225,10 @@ class _Roles:
         self.graph = graph
         self.new: dict[str, str] = {}  # id -> title, first seen
         self.names: dict[str, str] = {}  # casefolded id or title -> id
-        self.unknown: dict[tuple[str, str], tuple[int, list[int]]] = {}  # -> problem, rows
+        self.unknown: dict[tuple[str, str], tuple[int, list[int | None]]] = {}  # -> problem, rows
 
     def _unknown(
-        self, ref: str, row: int, column: str, problems: Problems, exc: RoleNotFoundError
+        self, ref: str, row: int | None, column: str, problems: Problems, exc: RoleNotFoundError
     ) -> None:
         """Report an unknown role once, naming every row it is on (not one line per row)."""
         close = ", ".join(show(s) for s in exc.suggestions)
@@ -245,7 +248,7 @@ class _Roles:
         )
         problems.items[index] = (rows[0], f"{message} (also on rows {more})")
 
-    def resolve(self, ref: str, row: int, column: str, problems: Problems) -> str | None:
+    def resolve(self, ref: str, row: int | None, column: str, problems: Problems) -> str | None:
         if self.graph is not None:
             try:
                 return self.graph.role(ref).id
@@ -261,6 +264,13 @@ class _Roles:
                 row, f"{column}: {show(ref)} cannot name a role; use letters or digits in it"
             )
             return None
+        if len(role_id) > MAX_ID_LENGTH:
+            problems.add(
+                row,
+                f"{column}: {show(ref)} is {len(ref):,} characters long, too long for a role's "
+                f"name (its id may have at most {MAX_ID_LENGTH}); shorten it",
+            )
+            return None
         known = self.names.get(role_id)
         if known is not None:
             return known
@@ -269,57 +279,6 @@ class _Roles:
         self.names[role_id] = role_id
         self.names[ref.casefold()] = role_id
         return role_id
-
-
-def _records(table: Any, limits: Limits) -> tuple[str, list[tuple[int, dict[str, Any]]], list[str]]:
-    """Return where the table is from, its numbered records, and its header (CSV only)."""
-    if isinstance(table, str | os.PathLike):
-        path = Path(table)
-        data = read_table(
-            path,
-            delimiter=",",
-            required=(),
-            hint="pass the path of a CSV file with a header row",
-            limits=limits,
-        )
-        return (
-            data.path,
-            [(row, dict(zip(data.header, fields, strict=True))) for row, fields in data.rows],
-            data.header,
-        )
-    records = as_records(table, limits)
-    if records is None:
-        raise TypeError(
-            "table must be a CSV path, a DataFrame-like object (with .to_dict('records')) "
-            f"or an iterable of mappings, got {type(table).__name__}"
-        )
-    return "<table>", list(enumerate(records, start=1)), []
-
-
-def _rename(
-    records: list[tuple[int, dict[str, Any]]],
-    columns: Mapping[str, str] | None,
-    problems: Problems,
-) -> tuple[list[tuple[int, dict[str, Any]]], set[str]]:
-    back = {theirs: ours for ours, theirs in (columns or {}).items()}
-    renamed = []
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for row, record in records:
-        out: dict[str, Any] = {}
-        for key, value in record.items():
-            name = back.get(str(key), str(key).strip())
-            name = _ALIASES.get(name.lower(), name.lower())
-            if name in out and name not in repeated:  # reported once, at its first row
-                repeated.add(name)
-                problems.add(
-                    row,
-                    f"two columns name {name!r} (one is {show(key)}); keep one column of each name",
-                )
-            out[name] = value
-        seen.update(out)
-        renamed.append((row, out))
-    return renamed, seen
 
 
 def read(
@@ -340,14 +299,20 @@ def read(
     -------
     ObservedMoves
     """
-    where, records, header = _records(table, Limits.of(max_file_bytes, max_rows))
+    source_table = _sources.read_source(table, Limits.of(max_file_bytes, max_rows))
+    where = source_table.where
     problems = Problems(where)
-    records, present = _rename([(1, dict.fromkeys(header)), *records], columns, problems)
-    records = records[1:]  # the header's names are columns even of a table with no rows
+    renamed, present = _sources.rename(
+        [(1, dict.fromkeys(source_table.header)), *source_table.records], columns, problems
+    )
+    records = renamed[1:]  # the header's names are columns even of a table with no rows
     is_history = all(c in present for c in HISTORY_COLUMNS)
     is_counts = all(c in present for c in MOVE_COLUMNS)
     if is_history == is_counts:
-        found = ", ".join(sorted(present)) or "none"
+        names = sorted(present - {"_row"})
+        found = ", ".join(n if len(n) <= 40 else n[:37] + "..." for n in names[:12]) or "none"
+        if len(names) > 12:
+            found += f" and {len(names) - 12} more"
         raise ImportDataError(
             where,
             [
@@ -361,10 +326,29 @@ def read(
         )
     roles = _Roles(graph)
     counts: dict[tuple[str, str], int] = {}
+    months: dict[tuple[str, str], float] = {}
     report: dict[str, int] = {"rows read": len(records)}
-    if is_history:
-        _histories(records, roles, problems, counts, report)
+    if source_table.frame is not None and is_history:
+        problems.check()  # a repeated column name
+        frame, source_table.frame = _sources.frame_histories(source_table, columns), None
+        done = _frames.aggregate(
+            frame,  # handed over: aggregate frees the raw columns once they are checked
+            where,
+            source_table.first,
+            lambda name, row, found: roles.resolve(name, row, "role", found),
+            problems,
+        )
+        del frame
+        counts, months = done.counts, done.months
+        report["rows read"] = done.rows
+        report["people"] = done.people
+        report["rows that stay in the same role (not a move)"] = done.stays
+    elif is_history:
+        _histories(records, roles, problems, counts, months, report)
     else:
+        if source_table.frame is not None:
+            records, _ = _sources.rename(_sources.frame_records(source_table), columns, problems)
+            report["rows read"] = len(records)
         _counts(records, roles, problems, counts, report)
     problems.check()
     if not counts:
@@ -372,11 +356,37 @@ def read(
             where, [(None, "no moves found: no row records a change of role; check the table")]
         )
 
+    source = source or (Path(where).name if where != "<table>" else "observed moves")
+    result, probabilities = _observed_graph(graph, roles, counts, months, name, source, report)
+    report["moves"] = len(counts)
+    report["moves observed (sum of counts)"] = sum(counts.values())
+    return ObservedMoves(
+        result,
+        freeze(counts),
+        freeze(probabilities),
+        graph is not None,
+        ImportReport(source, report),
+        months=freeze(months),
+    )
+
+
+def _observed_graph(
+    graph: CareerGraph | None,
+    roles: _Roles,
+    counts: dict[tuple[str, str], int],
+    months: dict[tuple[str, str], float],
+    name: str | None,
+    source: str,
+    report: dict[str, int],
+) -> tuple[CareerGraph, dict[tuple[str, str], float]]:
+    """Return the graph of the observed moves (merged onto ``graph``) and their probabilities."""
     out_total: dict[str, int] = {}
     for (a, _), n in counts.items():
         out_total[a] = out_total.get(a, 0) + n
     probabilities = {key: n / out_total[key[0]] for key, n in counts.items()}
-    source = source or (Path(where).name if where != "<table>" else "observed moves")
+
+    def seen(key: tuple[str, str]) -> Observed:
+        return Observed(counts[key], probabilities[key], months.get(key))
 
     def note(key: tuple[str, str]) -> str:
         return (
@@ -387,7 +397,8 @@ def read(
     if graph is None:
         new_roles = [Role(rid, title, 1) for rid, title in roles.new.items()]
         transitions = [
-            Transition(a, b, "lateral", note=note((a, b)), sources=(source,)) for a, b in counts
+            Transition(a, b, "lateral", note=note((a, b)), sources=(source,), observed=seen((a, b)))
+            for a, b in counts
         ]
         result = CareerGraph(
             name or "observed-moves",
@@ -405,6 +416,7 @@ def read(
                     move,
                     note=f"{text}; {note(move.key)}" if text else note(move.key),
                     sources=tuple(dict.fromkeys([*move.sources, source])),
+                    observed=seen(move.key),
                 )
             merged.append(move)
         existing = {m.key for m in graph.transitions}
@@ -413,18 +425,33 @@ def read(
                 continue
             ra, rb = graph.role(a), graph.role(b)
             kind = classify(ra.level, rb.level, ra.industry, rb.industry)
-            merged.append(Transition(a, b, kind, note=note((a, b)), sources=(source,)))
+            merged.append(
+                Transition(a, b, kind, note=note((a, b)), sources=(source,), observed=seen((a, b)))
+            )
         report["moves new to the graph"] = len(counts) - len(existing & set(counts))
         result = graph.evolve(name=name or graph.name, transitions=merged)
-    report["moves"] = len(counts)
-    report["moves observed (sum of counts)"] = sum(counts.values())
-    return ObservedMoves(
-        result,
-        freeze(counts),
-        freeze(probabilities),
-        graph is not None,
-        ImportReport(source, report),
-    )
+    return result, probabilities
+
+
+def _end(record: dict[str, Any], start: datetime | None, row: int, problems: Problems) -> Any:
+    """Return a job's end date (``None`` if not given); ``False`` after adding its problem."""
+    value = record.get("end")
+    if _missing(value):
+        return None
+    end = _date(value)
+    if end is None:
+        problems.add(
+            row, f"malformed end date {show(value)}; write it as YYYY-MM-DD or leave it empty"
+        )
+        return False
+    if start is not None and end.date() < start.date():
+        problems.add(
+            row,
+            f"end date {show(value)} is before the start date {show(record['start'])}; "
+            "fix one of them",
+        )
+        return False
+    return end
 
 
 def _histories(
@@ -432,9 +459,10 @@ def _histories(
     roles: _Roles,
     problems: Problems,
     counts: dict[tuple[str, str], int],
+    months: dict[tuple[str, str], float],
     report: dict[str, int],
 ) -> None:
-    people: dict[str, list[tuple[datetime, int, str]]] = {}
+    people: dict[str, list[tuple[datetime, int, str, datetime | None]]] = {}
     for row, record in records:
         bad = _unreadable(record, HISTORY_COLUMNS, ("person", "role"))
         if bad is not None:
@@ -446,29 +474,25 @@ def _histories(
                 row,
                 f"malformed start date {show(record['start'])}; write it as YYYY-MM-DD",
             )
+        end = _end(record, start, row, problems) if start is not None else None
         role_id = roles.resolve(str(_text(record["role"])), row, "role", problems)
-        if start is None or role_id is None:
+        if start is None or role_id is None or end is False:
             continue
-        people.setdefault(str(_text(record["person"])), []).append((start, row, role_id))
+        people.setdefault(str(_text(record["person"])), []).append((start, row, role_id, end))
     stays = 0
+    spells: dict[tuple[str, str], list[float]] = {}
     for person, jobs in people.items():
-        jobs.sort()
-        for (d1, r1, a), (d2, r2, b) in itertools.pairwise(jobs):
-            if d1 == d2:
-                problem = (
-                    f"duplicate of row {r1}"
-                    if a == b
-                    else f"{show(person)} also starts {show(a)} on that day (row {r1})"
-                )
-                problems.add(
-                    r2,
-                    f"{problem}: two jobs of one person cannot start on {d2.date()}; "
-                    "fix a start date or remove a row",
-                )
+        jobs.sort(key=lambda job: (job[0].date(), job[1]))  # a start is a day
+        for (d1, r1, a, e1), (d2, r2, b, _) in itertools.pairwise(jobs):
+            if d1.date() == d2.date():
+                problems.add(r2, _frames.same_day(person, a, b, r1, d2.date()))
             elif a == b:
                 stays += 1
             else:
                 counts[(a, b)] = counts.get((a, b), 0) + 1
+                days = ((e1 or d2).date() - d1.date()).days
+                spells.setdefault((a, b), []).append(days / _frames.DAYS_PER_MONTH)
+    months.update({key: float(statistics.median(values)) for key, values in spells.items()})
     report["people"] = len(people)
     report["rows that stay in the same role (not a move)"] = stays
 
