@@ -7,6 +7,7 @@ import pytest
 
 import supportladder
 from supportladder.cli import main
+from supportladder.errors import AmbiguousRoleError
 from supportladder.importers import ImportDataError, esco
 
 DATA = Path(__file__).parent / "data" / "esco"
@@ -67,30 +68,15 @@ def test_shared_alias_stays_on_each_occupation(fixture: esco.EscoImport) -> None
     g = fixture.graph
     counts = fixture.report.counts
     owners = [r.id for r in g.roles if "customer service agent" in r.aliases]
-    if esco._shared_names_allowed():
-        assert owners == ["3512.3", "4222.1"]
-        assert counts["aliases shared by several occupations (kept on each)"] == 2
-        assert counts["aliases left out (shared by several occupations)"] == 0
-    else:  # this graph model refuses a name shared by two roles: left out, counted
-        assert owners == []
-        assert counts["aliases left out (shared by several occupations)"] == 2
-    assert g.role("service desk agent").id == "3512.3"
-
-
-def test_shared_alias_kept_where_the_model_allows(monkeypatch: pytest.MonkeyPatch) -> None:
-    built: dict[str, object] = {}
-
-    def capture(*args: object, **options: object) -> None:
-        built.update(options)
-
-    monkeypatch.setattr(esco, "_shared_names_allowed", lambda: True)
-    monkeypatch.setattr(esco, "CareerGraph", capture)
-    result = esco.read(DATA, neighbours=3)
-    roles = built["roles"]
-    assert isinstance(roles, list)
-    owners = [r.id for r in roles if "customer service agent" in r.aliases]
     assert owners == ["3512.3", "4222.1"]
-    assert result.report.counts["aliases shared by several occupations (kept on each)"] == 2
+    assert counts["aliases shared by several occupations (kept on each)"] == 2
+    assert counts["aliases left out (another occupation's code or title)"] == 0
+    assert g.role("service desk agent").id == "3512.3"
+    # the shared alias stays findable: the error lists every occupation it names
+    with pytest.raises(AmbiguousRoleError) as info:
+        g.role("customer service agent")
+    assert "3512.3" in str(info.value)
+    assert "4222.1" in str(info.value)
 
 
 def test_skill_levels_follow_relation_type(fixture: esco.EscoImport) -> None:

@@ -99,7 +99,7 @@ def check_records(
     known_roles = set(role_ids) | set(unreadable_roles)
     known_skills = set(skill_ids) | set(unreadable_skills)
 
-    names: dict[str, tuple[int, str]] = {}
+    names: dict[str, tuple[int, str, bool]] = {}  # name -> (index, id, is an alias there)
     for index, role in roles:
         label = role_label(index, role.id)
         for skill_id, level in role.skills.items():
@@ -133,19 +133,7 @@ def check_records(
                         f"{suggest(parent, known_roles)}",
                     )
                 )
-        spelled = (n for n in role.names() if isinstance(n, str) and n.strip())
-        for name in dict.fromkeys(n.casefold() for n in spelled):
-            other = names.get(name)
-            if other is not None and other[1] != role.id:
-                problems.append(
-                    Problem(
-                        label,
-                        f"the name {name!r} also names roles[{other[0]}] (id {other[1]!r}); "
-                        "titles and aliases must pick out one role, so rename one of them",
-                    )
-                )
-            elif other is None:
-                names[name] = (index, role.id)
+        problems.extend(_name_clashes(index, role, label, names))
 
     problems.extend(_inheritance_cycles(roles, by_id))
 
@@ -345,3 +333,32 @@ def file_order(problems: Iterable[Problem]) -> list[Problem]:
         return (rank, int(match.group(2) or 0))
 
     return sorted(problems, key=key)
+
+
+def _name_clashes(
+    index: int, role: Role, label: str, names: dict[str, tuple[int, str, bool]]
+) -> list[Problem]:
+    """Check a role's names against those seen so far, and record them.
+
+    An id, a title or a translated title must pick out one role.  An alias may be shared by
+    several roles (an imported occupation's alternate title often is): looking it up then
+    lists every role it names.
+    """
+    aliases = {a.strip().casefold() for a in role.aliases if isinstance(a, str)}
+    problems = []
+    spelled = (n for n in role.names() if isinstance(n, str) and n.strip())
+    for name in dict.fromkeys(n.strip().casefold() for n in spelled):
+        alias = name in aliases and name not in {role.id.casefold(), role.title.casefold()}
+        other = names.get(name)
+        if other is None:
+            names[name] = (index, role.id, alias)
+        elif other[1] != role.id and not (alias and other[2]):
+            problems.append(
+                Problem(
+                    label,
+                    f"the name {name!r} also names roles[{other[0]}] (id {other[1]!r}); an id "
+                    "or title must pick out one role (only aliases may be shared), so rename "
+                    "one of them",
+                )
+            )
+    return problems

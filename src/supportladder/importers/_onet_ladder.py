@@ -68,12 +68,13 @@ def apply_ladder(
     dropped = 0
     added: set[tuple[int, int]] = set()
     for i, src in enumerate(kept):
-        row = [(j, s) for j, s in near[i] if _allowed(src, kept[j], zones, supervisor)]
-        dropped += len(near[i]) - len(row)
+        mine = near[i] if i < len(near) else []  # no evidence shared with anyone: no row
+        row = [(j, s) for j, s in mine if _allowed(src, kept[j], zones, supervisor)]
+        dropped += len(mine) - len(row)
         # rule 3 for everyone below supervision, rule 4 for the supervisors themselves
         pool = managers if supervisor[src] else by_group.get(src[:2], [])
         heads = [j for j in pool if j != i and zones[src] <= zones[kept[j]] <= zones[src] + 1]
-        if heads and src[:2] != "11":
+        if heads and src[:2] != "11" and combined.shape == (len(kept), len(kept)):
             best = max(heads, key=lambda j: (combined[i, j], -j))
             if np.isfinite(combined[i, best]) and all(j != best for j, _ in row):
                 row.append((best, float(combined[i, best])))

@@ -50,7 +50,6 @@ Examples
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Final
@@ -314,8 +313,8 @@ def _roles(
 ) -> list[Role]:
     """Return the roles, with their aliases.
 
-    An alternative label shared by several occupations stays on each (where the graph
-    model lets names be shared), unless it is one of them's own label or code.
+    An alternative label shared by several occupations stays on each (looking it up then
+    lists them all), unless it is one of them's own label or code.
     """
     owners: dict[str, set[str]] = {}
     own: set[str] = set()
@@ -324,7 +323,6 @@ def _roles(
         own.update((role_id.casefold(), label.casefold()))
         for text in {role_id, label, *alts}:
             owners.setdefault(text.casefold(), set()).add(u)
-    shared_ok = _shared_names_allowed()
     dropped = shared = 0
     roles: list[Role] = []
     for i, u in enumerate(kept):
@@ -336,7 +334,7 @@ def _roles(
             if key in seen:
                 continue
             if len(owners[key]) > 1:
-                if key in own or not shared_ok:
+                if key in own:
                     dropped += 1
                     continue
                 shared += 1
@@ -361,27 +359,8 @@ def _roles(
             )
         )
     counts["aliases shared by several occupations (kept on each)"] = shared
-    counts["aliases left out (shared by several occupations)"] = dropped
+    counts["aliases left out (another occupation's code or title)"] = dropped
     return roles
-
-
-@functools.cache
-def _shared_names_allowed() -> bool:
-    """Return whether the graph model lets two roles share an alias.
-
-    Lookup then lists the candidates; where it does not, shared aliases are left out and
-    counted.
-    """
-    from supportladder.errors import GraphFileError
-
-    try:
-        CareerGraph(
-            "probe",
-            roles=[Role("a", "A", 1, aliases=["x"]), Role("b", "B", 1, aliases=["x"])],
-        )
-    except GraphFileError:
-        return False
-    return True
 
 
 def _levels(groups: list[str], similarity: npt.NDArray[np.float64]) -> list[int]:
