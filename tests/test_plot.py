@@ -555,7 +555,7 @@ def test_cli_plot_kinds_like_the_query_commands(
     target = tmp_path / "ladder.png"
     assert run_cli("plot", "--kinds", "upward,lateral", "-o", str(target)) == 0
     assert run_cli("plot", "--kinds", "sideways", "-o", str(target), "--force") == 2
-    assert "kinds: 'sideways'" in capsys.readouterr().err
+    assert "--kinds: unknown kind 'sideways'" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("dpi", ["0", "-5", "100000", "abc"])

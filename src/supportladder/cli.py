@@ -246,6 +246,8 @@ def cmd_plot(args: argparse.Namespace) -> int:
             )
         except DiagramTooLargeError as exc:
             raise UsageError(exc.explain(_plot_flag)) from None
+        except QueryArgumentError:
+            raise  # worded with the flag typed, as for the query commands
         except ValueError as exc:
             raise UsageError(str(exc)) from None
     for warning in caught:

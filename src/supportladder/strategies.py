@@ -26,6 +26,8 @@ from typing import Final
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from supportladder._private.paths import check_kinds
+from supportladder.errors import QueryArgumentError
 from supportladder.graph import CareerGraph
 from supportladder.model import (
     DEFAULT_SCALE,
@@ -58,13 +60,12 @@ _WORD: Final = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size
 
 
 def _check_kinds(kinds: Sequence[str]) -> tuple[str, ...]:
-    if isinstance(kinds, str):
-        kinds = (kinds,)
-    chosen = tuple(kinds)
-    bad = [k for k in chosen if k not in KINDS]
-    if bad or not chosen:
-        raise InvalidArgument(f"kinds={kinds!r}: give one or more of {', '.join(map(repr, KINDS))}")
-    return tuple(k for k in KINDS if k in chosen)
+    # the queries' own check, raised as hypothesis's error for a bad strategy argument
+    try:
+        chosen = check_kinds(kinds)
+    except QueryArgumentError as exc:
+        raise InvalidArgument(str(exc)) from None
+    return tuple(k for k in KINDS if chosen is None or k in chosen)
 
 
 def _check_skills(skills: Sequence[str]) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ __all__ = [
     "WeightSpec",
     "build_view",
     "check_count",
+    "check_kinds",
     "check_number",
     "critical_edges",
     "gateways",
@@ -118,7 +119,8 @@ def _items(name: str, value: object, accepted: str) -> list[object]:
     return list(value)
 
 
-def _check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
+def check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
+    """Return the kinds of move asked for (``None`` for all): the one check of ``kinds``."""
     if kinds is None:
         return None
     accepted = "a kind or a list of kinds (" + ", ".join(repr(k) for k in KINDS) + ")"
@@ -259,7 +261,7 @@ def make_filters(
             argument="weight",
         )
     return Filters(
-        kinds=_check_kinds(kinds),
+        kinds=check_kinds(kinds),
         max_step_cost=(
             None if max_step_cost is None else check_number("max_step_cost", max_step_cost)
         ),

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from supportladder._private import paths
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
 
@@ -74,24 +75,13 @@ class Step(NamedTuple):
 
 
 def check_kinds(kinds: Iterable[str] | str | None) -> tuple[str, ...]:
-    """Return the kinds asked for, in :data:`~supportladder.model.KINDS` order."""
-    if kinds is None:
-        return KINDS
-    if isinstance(kinds, str):
-        kinds = (kinds,)
-    try:
-        chosen = tuple(kinds)
-    except TypeError:
-        raise ValueError(
-            f"kinds: expected kinds of move such as ['upward'], got {type(kinds).__name__}"
-        ) from None
-    for kind in chosen:
-        if kind not in KINDS:
-            raise ValueError(
-                f"kinds: {kind!r} is not a kind of move; use any of "
-                + ", ".join(repr(k) for k in KINDS)
-            )
-    return tuple(k for k in KINDS if k in chosen)
+    """Return the kinds asked for, in :data:`~supportladder.model.KINDS` order.
+
+    The check is the queries' own (:func:`supportladder._private.paths.check_kinds`), so a
+    diagram and a query say the same of a bad ``kinds``.
+    """
+    chosen = paths.check_kinds(kinds)
+    return KINDS if chosen is None else tuple(k for k in KINDS if k in chosen)
 
 
 def languages(graph: CareerGraph) -> list[str]:
