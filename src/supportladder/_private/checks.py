@@ -344,11 +344,12 @@ def _name_clashes(
     several roles (an imported occupation's alternate title often is): looking it up then
     lists every role it names.
     """
-    aliases = {a.strip().casefold() for a in role.aliases if isinstance(a, str)}
+    aliases = {a.strip().casefold() for a in role.aliases or () if isinstance(a, str)}
+    primary = {n.strip().casefold() for n in (role.id, role.title) if isinstance(n, str)}
     problems = []
     spelled = (n for n in role.names() if isinstance(n, str) and n.strip())
     for name in dict.fromkeys(n.strip().casefold() for n in spelled):
-        alias = name in aliases and name not in {role.id.casefold(), role.title.casefold()}
+        alias = name in aliases and name not in primary
         other = names.get(name)
         if other is None:
             names[name] = (index, role.id, alias)
