@@ -72,6 +72,7 @@ from supportladder._private.importing import (
     slug,
     top_neighbours,
 )
+from supportladder._private.text import show
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
 from supportladder.importers._evidence import LABELS, Block, combine, cosines, describe
@@ -319,7 +320,7 @@ def read(
                 )
             ],
         )
-    skills, ids = _skills(ratings, costs)
+    skills, ids = _skills(ratings, costs, folder)
     roles = [
         _role(code, occupations[code], zones[code], ratings, costs, ids, evidence, source)
         for code in kept
@@ -443,7 +444,7 @@ def _block_notes(
 
 
 def _skills(
-    ratings: Mapping[str, Ratings], costs: Sequence[str]
+    ratings: Mapping[str, Ratings], costs: Sequence[str], folder: Path
 ) -> tuple[list[Skill], dict[tuple[str, str], str]]:
     """Return the skills (the Level ratings of the cost families) and their ids."""
     ids = _skill_ids(ratings, list(costs))
@@ -451,15 +452,20 @@ def _skills(
     for family in costs:
         for eid, el_name in ratings[family].names.items():
             values = ratings[family].importance.get(eid, [])
-            skills.append(
-                Skill(
+            try:
+                skill = Skill(
                     ids[(family, eid)],
                     el_name,
                     category=family.rstrip("s"),
                     description=f"O*NET {family} element {eid}",
                     importance=round(float(np.mean(values)), 4) if values else 0.0,
                 )
-            )
+            except (TypeError, ValueError) as exc:
+                where = str(folder / FILES[family])
+                raise ImportDataError(
+                    where, [(None, f"element {show(eid)} ({show(el_name)}): {exc}; fix its name")]
+                ) from None
+            skills.append(skill)
     return skills, ids
 
 
