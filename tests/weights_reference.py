@@ -11,16 +11,8 @@ from supportladder import CareerGraph
 def imputed_level(graph: CareerGraph, skill: str, rung: int, track: str) -> float:
     """Median rating of ``skill`` among ``track``'s roles at the nearest rung <= ``rung``
     that rates it; else among all roles at the nearest rung < ``rung``; else the floor."""
-    for same_track, top in ((True, rung), (False, rung - 1)):
-        by_rung: dict[int, list[float]] = {}
-        for role in graph.roles:
-            level = graph.effective_skills(role.id).get(skill)
-            if level is None or role.level > top or (same_track and role.track != track):
-                continue
-            by_rung.setdefault(role.level, []).append(level)
-        if by_rung:
-            return float(statistics.median(by_rung[max(by_rung)]))
-    return graph.scale.minimum
+    found = _found(graph, skill, rung, track)
+    return graph.scale.minimum if found is None else found
 
 
 def _imputed_whole(graph: CareerGraph, role: str) -> dict[str, float]:
