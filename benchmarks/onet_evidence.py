@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from supportladder._private.importing import neighbour_table
 from supportladder.importers import _evidence, onet
+from supportladder.importers._tables import neighbour_table
 
 HERE = Path(__file__).resolve().parent
 ONET_DEFAULT = HERE.parent.parent / "shared" / "data" / "onet-29.3"

@@ -42,10 +42,10 @@ sys.path.insert(0, str(HERE))
 
 import esco_size  # noqa: E402
 import synthetic  # noqa: E402
+from supportladder.queries import _engines as engines  # noqa: E402
+from supportladder.queries import _snapshot as csr  # noqa: E402
 
 import supportladder  # noqa: E402
-from supportladder._private import csr, engines  # noqa: E402
-from supportladder._private.paths import make_filters  # noqa: E402
 from supportladder.queries import (  # noqa: E402
     alternative_paths,
     bottlenecks,
@@ -53,6 +53,7 @@ from supportladder.queries import (  # noqa: E402
     reachable_roles,
     shortest_path,
 )
+from supportladder.queries._reference import make_filters  # noqa: E402
 
 # The checkout's sibling ../shared/data/onet-29.3 (benchmarks/ is one level below the root).
 ONET_DEFAULT = HERE.parent.parent / "shared" / "data" / "onet-29.3"
@@ -349,8 +350,8 @@ def bench_alternatives(
 def bench_onet_inference(
     table: Table, args: argparse.Namespace, folder: Path
 ) -> supportladder.CareerGraph:
-    from supportladder._private import importing
     from supportladder.importers import _evidence, onet
+    from supportladder.importers import _tables as importing
 
     captured: list[Any] = []
     original = onet.build_blocks
@@ -452,7 +453,7 @@ if {which!r} == "networkx":
 else:
     g = synthetic.graph({roles}, {moves})
     ids = sorted(r.id for r in g.roles)
-    from supportladder._private import csr
+    from supportladder.queries import _snapshot as csr
     csr.snapshot(g)
     reach = supportladder.queries.reachable_roles(g, ids[0], budget=3.0)
 _, peak = tracemalloc.get_traced_memory()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from supportladder._private import atomic
 from supportladder.cli import main
+from supportladder.io import _atomic as atomic
 
 DATA = Path(__file__).parent / "data"
 MINI = str(DATA / "mini.toml")

@@ -13,9 +13,9 @@ import pytest
 
 import supportladder
 from supportladder import CareerGraph, Role, Skill, Transition
-from supportladder._private.table import render, shorten, width
-from supportladder._private.wording import SHOWN_GAPS, Wording, skill_names
 from supportladder.cli import build_parser, main
+from supportladder.cli._table import render, shorten, width
+from supportladder.cli._wording import SHOWN_GAPS, Wording, skill_names
 from supportladder.importers import onet
 
 DATA = Path(__file__).parent / "data"

@@ -1,7 +1,7 @@
 """Every command line the README and docs/cli.md show works as shown.
 
 docs/cli.md is generated from the parser, so its command lines are the examples of each
-command's help (``_private/clihelp.py``). README lines are read from the file: concrete ones
+command's help (``cli/_help.py``). README lines are read from the file: concrete ones
 are run; synopsis lines (``FROM TO [--budget X]``) are checked against the parser (every
 option exists, takes the arguments shown) and run with sample values put in.
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from supportladder._private.clihelp import ABOUT
 from supportladder.cli import build_parser, main
+from supportladder.cli._help import ABOUT
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

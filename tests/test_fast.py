@@ -20,10 +20,9 @@ from hypothesis import strategies as st
 
 import test_queries_properties as props
 from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
-from supportladder._private import betweenness, csr, engines
-from supportladder._private import bottlenecks as bottlenecks_core
-from supportladder._private import paths as _paths
-from supportladder._private import reach as reach_core
+from supportladder.queries import _engines as engines
+from supportladder.queries import _reference as _paths
+from supportladder.queries import _snapshot as csr
 from supportladder.queries import (
     alternative_paths,
     bottlenecks,
@@ -31,6 +30,9 @@ from supportladder.queries import (
     reachable_roles,
     shortest_path,
 )
+from supportladder.queries._compiled import betweenness
+from supportladder.queries._compiled import bottlenecks as bottlenecks_core
+from supportladder.queries._compiled import reach as reach_core
 from supportladder.strategies import career_graphs
 
 EXAMPLES = settings(max_examples=30, deadline=None)
@@ -43,7 +45,7 @@ def compiled_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
     A few moves per chunk of the tight-move check and a few sources per betweenness batch,
     so that the small generated graphs cross chunk and batch boundaries.
     """
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     monkeypatch.setattr(engines, "FAST_THRESHOLD", 0)
     monkeypatch.setattr(fast, "CHUNK_ENTRIES", 5)
@@ -70,7 +72,7 @@ def compiled(run: Callable[[], Any]) -> Any:
 
 def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
     """The compiled view of ``g`` for the default weight, or ``None`` where it falls back."""
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     filters = _paths.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
     try:
@@ -292,7 +294,7 @@ def test_cuts_match_the_reference_on_any_route(
 
 def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same comparisons with exact sums in 31-bit limbs instead of single int64s."""
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     built = fast.FastView.__init__
 
@@ -307,7 +309,7 @@ def test_back_ends_agree_on_limbs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_back_ends_agree_with_searched_move_positions(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same comparisons with move positions found by binary search, as on big graphs."""
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     monkeypatch.setattr(fast, "DENSE_POSITIONS", 0)
     test_back_ends_agree()
@@ -390,7 +392,7 @@ def test_reached_costs_are_exact_sums_rounded_once() -> None:
 def test_exact_fallback_uses_the_reference(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     g = ragged_line()
 
@@ -446,7 +448,7 @@ def test_k_cheapest_past_int64_sums_use_python_integers(
     case: tuple[CareerGraph, str, str], k: int
 ) -> None:
     """With no int64 room for distances, the heuristic is summed in Python integers."""
-    from supportladder._private import kpaths
+    from supportladder.queries._compiled import kpaths
 
     g, s, t = case
     fv = compiled_view(g)
@@ -460,7 +462,7 @@ def test_k_cheapest_past_int64_sums_use_python_integers(
 
 def test_hop_bounded_reach_past_int64_sums_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     from supportladder import load
-    from supportladder._private import kpaths
+    from supportladder.queries._compiled import kpaths
 
     g = load("support-careers")
     s = "customer-support-representative"

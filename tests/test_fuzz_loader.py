@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import supportladder
 from supportladder import CareerGraph, GraphFileError
-from supportladder._private import toml_writer
+from supportladder.io import _toml_writer as toml_writer
 
 EXAMPLES = int(os.environ.get("SUPPORTLADDER_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

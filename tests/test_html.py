@@ -11,7 +11,7 @@ import pytest
 
 import supportladder
 from supportladder import CareerGraph, Gap, Requirements, Role, Transition
-from supportladder._private import html
+from supportladder import _notebook as html
 from supportladder.queries import bottlenecks, reachable_roles, shortest_path
 
 EVIL = '<script>alert("x")</script> & Co'

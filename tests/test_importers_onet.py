@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import supportladder
 from conftest import ONET_MISSING, ONET_RELEASE
-from supportladder._private.importing import ProgressBar, cosine_matrix, top_neighbours
 from supportladder.cli import main
 from supportladder.importers import ImportDataError, onet
+from supportladder.importers._tables import ProgressBar, cosine_matrix, top_neighbours
 from weights_reference import reference_delta
 
 DATA = Path(__file__).parent / "data" / "onet"

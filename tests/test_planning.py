@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 import supportladder
 from supportladder import CareerGraph, Role, Skill, Transition, Weighting
-from supportladder._private import engines
 from supportladder.errors import QueryArgumentError
 from supportladder.planning import feeders, learning_plan
+from supportladder.queries import _engines as engines
 from supportladder.queries import shortest_path
 
 

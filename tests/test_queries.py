@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-import types
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -552,15 +551,23 @@ def test_to_frame_without_pandas(mini: CareerGraph, monkeypatch: pytest.MonkeyPa
         reachable_roles(mini, "rep").to_frame()
 
 
-def test_repr_html_uses_the_html_module(mini: CareerGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("supportladder._private.html")
-    fake.path_html = lambda p: f"<p>{len(p.steps)}</p>"  # type: ignore[attr-defined]
-    fake.reaches_html = lambda r: f"<r>{len(r)}</r>"  # type: ignore[attr-defined]
-    fake.bottlenecks_html = lambda b: f"<b>{b.target}</b>"  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "supportladder._private.html", fake)
+def test_repr_html_asks_the_registered_renderer(
+    mini: CareerGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportladder import _display
+
+    fakes = {
+        "path_html": lambda p: f"<p>{len(p.steps)}</p>",
+        "reaches_html": lambda r: f"<r>{len(r)}</r>",
+        "bottlenecks_html": lambda b: f"<b>{b.target}</b>",
+    }
+    for name, render in fakes.items():
+        monkeypatch.setitem(_display._RENDERERS, name, render)
     assert shortest_path(mini, "rep", "manager")._repr_html_() == "<p>2</p>"
     assert reachable_roles(mini, "rep")._repr_html_() == "<r>3</r>"
     assert bottlenecks(mini, "rep", "manager")._repr_html_() == "<b>manager</b>"
+    monkeypatch.delitem(_display._RENDERERS, "path_html")
+    assert shortest_path(mini, "rep", "manager")._repr_html_() is None
 
 
 def test_results_are_frozen_and_hashable(mini: CareerGraph) -> None:
@@ -612,7 +619,7 @@ def test_alternatives_are_capped() -> None:
 
 
 def test_reference_alternatives_are_bounded_up_front(monkeypatch: pytest.MonkeyPatch) -> None:
-    from supportladder._private import engines
+    from supportladder.queries import _engines as engines
 
     g = supportladder.load()
     rep, cco = "Customer Support Representative", "CCO"

@@ -9,7 +9,7 @@ import pytest
 
 import supportladder
 from supportladder import GraphFileError
-from supportladder._private.checks import MAX_ROUTE_COST
+from supportladder._checks import MAX_ROUTE_COST
 from supportladder.cli import main
 from supportladder.model import MAX_ID_LENGTH, SKILL_CATEGORIES, Skill
 

@@ -41,7 +41,7 @@ def test_profiles_match_the_formula(g: CareerGraph, profile: dict[str, float]) -
 @EXAMPLES
 @given(career_graphs(max_roles=6))
 def test_every_reader_sees_the_same_weight(g: CareerGraph) -> None:
-    from supportladder._private import csr
+    from supportladder.queries import _snapshot as csr
 
     G = g.to_networkx()
     snap = csr.snapshot(g)

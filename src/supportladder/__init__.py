@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from supportladder import _notebook as _notebook  # registers the notebook renderers
 from supportladder.errors import (
     GraphFileError,
     NoPathError,

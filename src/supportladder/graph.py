@@ -18,10 +18,10 @@ import numpy as np
 from attrs import field, frozen
 
 from supportladder import weights
-from supportladder._private.checks import check_records
-from supportladder._private.display import rich_html
-from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.matching import abbreviation, suggest
+from supportladder._checks import check_records
+from supportladder._display import rich_html
+from supportladder._frozen import FrozenDict, freeze
+from supportladder._matching import abbreviation, suggest
 from supportladder.errors import AmbiguousRoleError, GraphFileError, RoleNotFoundError
 from supportladder.model import DEFAULT_SCALE, Gap, Role, Scale, Skill, Transition, Weighting
 

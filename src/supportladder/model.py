@@ -26,8 +26,8 @@ from typing import Any, Final, Literal
 import attrs
 from attrs import field, frozen
 
-from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.text import show as _show
+from supportladder._frozen import FrozenDict, freeze
+from supportladder._wording import show as _show
 
 __all__ = [
     "DEFAULT_SCALE",

@@ -33,12 +33,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from attrs import frozen
 
 from supportladder import queries as _queries
-from supportladder._private import engines as _engines
-from supportladder._private import paths as _paths
-from supportladder._private.paths import WeightSpec
 from supportladder.graph import CareerGraph
 from supportladder.model import Role
-from supportladder.queries import Path, Reach, Reaches, Source, Step
+from supportladder.queries import Path, Reach, Reaches, Source, Step, _engines
+from supportladder.queries import _reference as _paths
+from supportladder.queries._reference import WeightSpec
 
 if TYPE_CHECKING:
     import pandas
@@ -54,7 +53,7 @@ class _Moves:
         np = importlib.import_module("numpy")
         fv = None
         if len(graph.transitions) >= _engines.FAST_THRESHOLD:
-            from supportladder._private import fast
+            from supportladder.queries._compiled import core as fast
 
             try:
                 fv = fast.view(graph, filters)

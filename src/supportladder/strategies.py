@@ -26,7 +26,6 @@ from typing import Final
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from supportladder._private.paths import check_kinds
 from supportladder.errors import QueryArgumentError
 from supportladder.graph import CareerGraph
 from supportladder.model import (
@@ -40,6 +39,7 @@ from supportladder.model import (
     Transition,
     Weighting,
 )
+from supportladder.queries._reference import check_kinds
 
 __all__ = [
     "DEFAULT_SKILLS",

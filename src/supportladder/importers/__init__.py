@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 
 from attrs import field, frozen
 
-from supportladder._private.frozen import FrozenDict, freeze
+from supportladder._frozen import FrozenDict, freeze
 from supportladder.errors import SupportLadderError, _one_line
 
 __all__ = [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from supportladder._private.importing import Limits, Problems, Table, read_table, show, slug
+from supportladder.importers._tables import Limits, Problems, Table, read_table, show, slug
 from supportladder.model import MAX_ID_LENGTH, Skill
 
 __all__ = [

@@ -9,7 +9,6 @@ from typing import Final
 
 from attrs import frozen
 
-from supportladder._private.importing import Limits
 from supportladder.importers._evidence import (
     LABELS,
     TEXT_BLOCKS,
@@ -28,6 +27,7 @@ from supportladder.importers._onet_files import (
     read_tasks,
     read_titles,
 )
+from supportladder.importers._tables import Limits
 
 __all__ = ["BLOCKS", "WEIGHTS", "Evidence", "Wanted", "build_blocks", "read_evidence", "wanted"]
 

@@ -9,7 +9,7 @@ from typing import Final
 
 from attrs import frozen
 
-from supportladder._private.importing import (
+from supportladder.importers._tables import (
     Limits,
     Problems,
     Table,

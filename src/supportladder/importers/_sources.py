@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from supportladder._private.importing import (
+from supportladder.importers import histories as _frames
+from supportladder.importers._tables import (
     Limits,
     Problems,
     as_records,
@@ -20,7 +21,6 @@ from supportladder._private.importing import (
     read_bytes,
     show,
 )
-from supportladder.importers import histories as _frames
 
 __all__ = [
     "ALIASES",

@@ -58,17 +58,6 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from supportladder._private.importing import (
-    Limits,
-    Precedence,
-    Progress,
-    check_occupations,
-    check_precedence,
-    classify,
-    missing_folder,
-    report_progress,
-    top_neighbours,
-)
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
 from supportladder.importers._esco_files import (
@@ -83,6 +72,17 @@ from supportladder.importers._esco_files import (
     read_relations,
     read_skills,
     skills_of,
+)
+from supportladder.importers._tables import (
+    Limits,
+    Precedence,
+    Progress,
+    check_occupations,
+    check_precedence,
+    classify,
+    missing_folder,
+    report_progress,
+    top_neighbours,
 )
 from supportladder.model import Role, Scale, Transition
 

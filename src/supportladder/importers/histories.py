@@ -27,7 +27,7 @@ from typing import Any, Final
 
 from attrs import frozen
 
-from supportladder._private.importing import Limits, Problems, show
+from supportladder.importers._tables import Limits, Problems, show
 
 __all__ = [
     "DAYS_PER_MONTH",

@@ -56,18 +56,18 @@ import attrs
 import networkx as nx
 from attrs import frozen
 
-from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.importing import (
+from supportladder._frozen import FrozenDict, freeze
+from supportladder.errors import RoleNotFoundError
+from supportladder.graph import CareerGraph
+from supportladder.importers import ImportDataError, ImportReport, _sources
+from supportladder.importers import histories as _frames
+from supportladder.importers._tables import (
     Limits,
     Problems,
     classify,
     show,
     slug,
 )
-from supportladder.errors import RoleNotFoundError
-from supportladder.graph import CareerGraph
-from supportladder.importers import ImportDataError, ImportReport, _sources
-from supportladder.importers import histories as _frames
 from supportladder.model import MAX_ID_LENGTH, Observed, Role, Transition
 
 __all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]

@@ -59,20 +59,8 @@ from typing import Final, Literal
 import numpy as np
 from attrs import frozen
 
-from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.importing import (
-    Limits,
-    Precedence,
-    Progress,
-    check_occupations,
-    check_precedence,
-    classify,
-    missing_folder,
-    report_progress,
-    slug,
-    top_neighbours,
-)
-from supportladder._private.text import show
+from supportladder._frozen import FrozenDict, freeze
+from supportladder._wording import show
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
 from supportladder.importers._evidence import LABELS, Block, combine, cosines, describe
@@ -92,6 +80,18 @@ from supportladder.importers._onet_files import (
     read_ratings,
 )
 from supportladder.importers._onet_ladder import apply_ladder
+from supportladder.importers._tables import (
+    Limits,
+    Precedence,
+    Progress,
+    check_occupations,
+    check_precedence,
+    classify,
+    missing_folder,
+    report_progress,
+    slug,
+    top_neighbours,
+)
 from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Transition, Weighting
 
 __all__ = [

@@ -6,9 +6,9 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
-from supportladder._private import paths
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
+from supportladder.queries import _reference as paths
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -77,7 +77,7 @@ class Step(NamedTuple):
 def check_kinds(kinds: Iterable[str] | str | None) -> tuple[str, ...]:
     """Return the kinds asked for, in :data:`~supportladder.model.KINDS` order.
 
-    The check is the queries' own (:func:`supportladder._private.paths.check_kinds`), so a
+    The check is the queries' own (:func:`supportladder.queries._reference.check_kinds`), so a
     diagram and a query say the same of a bad ``kinds``.
     """
     chosen = paths.check_kinds(kinds)

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from supportladder._private.cli_planning import PROFILE, PROFILE_TITLE, observed_text
-from supportladder._private.table import MAX_WIDTH
+from supportladder.cli._planning import PROFILE, PROFILE_TITLE, observed_text
+from supportladder.cli._table import MAX_WIDTH
 from supportladder.graph import CareerGraph
 from supportladder.model import Gap, Requirements
 

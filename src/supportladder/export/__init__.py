@@ -631,8 +631,8 @@ def to_html(graph: CareerGraph, *, path: str | os.PathLike[str] | None = None) -
     >>> len(page.encode()) < 1_000_000
     True
     """
-    from supportladder._private import atomic
-    from supportladder._private.htmlmap import map_html
+    from supportladder.export._htmlmap import map_html
+    from supportladder.io import _atomic as atomic
 
     page = map_html(graph)
     if path is not None:

@@ -58,18 +58,18 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 import attrs
 from attrs import field, frozen
 
-from supportladder._private import paths as _paths
-from supportladder._private.display import rich_html
-from supportladder._private.engines import Engine, Request, answer
-from supportladder._private.paths import (
+from supportladder._display import rich_html
+from supportladder._wording import show as _show
+from supportladder.errors import NoPathError, QueryArgumentError
+from supportladder.graph import CareerGraph
+from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Role
+from supportladder.queries import _reference as _paths
+from supportladder.queries._engines import Engine, Request, answer
+from supportladder.queries._reference import (
     PROFILE,
     PROFILE_KIND,
     WeightSpec,
 )
-from supportladder._private.text import show as _show
-from supportladder.errors import NoPathError, QueryArgumentError
-from supportladder.graph import CareerGraph
-from supportladder.model import HOLLAND_LETTERS, Gap, Observed, Requirements, Role
 
 if TYPE_CHECKING:
     import pandas

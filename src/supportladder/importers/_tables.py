@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from attrs import frozen
 
-from supportladder._private.text import show
+from supportladder._wording import show
 from supportladder.importers import ImportDataError
 
 __all__ = [

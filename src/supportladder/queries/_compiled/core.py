@@ -1,7 +1,7 @@
-"""The compiled query core: the same answers as :mod:`supportladder._private.paths`, faster.
+"""The compiled query core: the same answers as :mod:`supportladder.queries._reference`, faster.
 
-Requests the dispatcher (:mod:`supportladder._private.engines`) sends here run on the CSR
-snapshot (:mod:`supportladder._private.csr`), with SciPy's compiled Dijkstra and BFS
+Requests the dispatcher (:mod:`supportladder.queries._engines`) sends here run on the CSR
+snapshot (:mod:`supportladder.queries._snapshot`), with SciPy's compiled Dijkstra and BFS
 (SciPy is imported on first use, never by ``import supportladder``).  Filters become a
 boolean mask over the snapshot's edges; no networkx graph is built.
 
@@ -25,10 +25,10 @@ A skill profile is one more node, after every role, with a move to each role
 (:func:`profile_view`); a callable or attribute weight is evaluated once per move.  A view
 with a zero-cost move, or a float tree that is not exactly optimal, raises
 :class:`Fallback` here, and the dispatcher hands the request to the reference.  Reach within
-a budget is in :mod:`supportladder._private.reach`; k cheapest routes and ``max_steps``
-searches in :mod:`supportladder._private.kpaths`; bottleneck
-searches in :mod:`~supportladder._private.bottlenecks`; betweenness in
-:mod:`~supportladder._private.betweenness`.
+a budget is in :mod:`supportladder.queries._compiled.reach`; k cheapest routes and ``max_steps``
+searches in :mod:`supportladder.queries._compiled.kpaths`; bottleneck
+searches in :mod:`~supportladder.queries._compiled.bottlenecks`; betweenness in
+:mod:`~supportladder.queries._compiled.betweenness`.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from supportladder._private import csr as _csr
-from supportladder._private.paths import (
+from supportladder.model import KINDS, Requirements
+from supportladder.queries import _snapshot as _csr
+from supportladder.queries._reference import (
     PROFILE,
     PROFILE_KIND,
     Edge,
@@ -51,7 +52,6 @@ from supportladder._private.paths import (
     _avoided,
     _cost_of,
 )
-from supportladder.model import KINDS, Requirements
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph

@@ -18,8 +18,8 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
-from supportladder._private.frozen import FrozenDict, freeze
-from supportladder._private.text import show
+from supportladder._frozen import FrozenDict, freeze
+from supportladder._wording import show
 from supportladder.model import Kind
 
 __all__ = [

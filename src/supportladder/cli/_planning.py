@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportladder._private.paths import PROFILE
+from supportladder.queries._reference import PROFILE
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -147,7 +147,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def add_commands(sub: Any, parents: Any, count: Any) -> None:
     """Add ``feeders`` and ``plan`` to the subcommands ``sub``."""
-    from supportladder._private.clihelp import about
+    from supportladder.cli._help import about
 
     p = sub.add_parser(
         "feeders",

@@ -1,5 +1,8 @@
 """Compact HTML for Jupyter: ``_repr_html_`` of graphs and query results.
 
+The renderers register themselves in :mod:`supportladder._display` (imported by the
+package), where the records look them up by name.
+
 Every piece of text from a graph goes through :func:`html.escape`; the functions only
 read attributes, so they work on any object shaped like the query results.
 """
@@ -11,6 +14,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
+
+from supportladder._display import register
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -99,13 +104,14 @@ def graph_svg(graph: CareerGraph) -> str:
     return text[start:] if start >= 0 else text
 
 
+@register("graph_html")
 def graph_html(graph: CareerGraph, *, diagram: bool = True) -> str:
     """Return a graph as HTML: a summary line, a table of roles and (optionally) its diagram.
 
     Examples
     --------
     >>> import supportladder
-    >>> from supportladder._private.html import graph_html
+    >>> from supportladder._notebook import graph_html
     >>> text = graph_html(supportladder.load("support-ladder"), diagram=False)
     >>> text.count("<tr>") == 9 + 1  # header and one row per role
     True
@@ -167,6 +173,7 @@ def _steps_table(steps: Sequence[Any]) -> str:
     return _table(headers, rows, (0, 4))
 
 
+@register("path_html")
 def path_html(path: Any) -> str:
     """Return a route as HTML: its roles, total cost and one row per move.
 
@@ -174,7 +181,7 @@ def path_html(path: Any) -> str:
     --------
     >>> import supportladder
     >>> from supportladder.queries import shortest_path
-    >>> from supportladder._private.html import path_html
+    >>> from supportladder._notebook import path_html
     >>> g = supportladder.load("support-ladder")
     >>> p = shortest_path(g, "support-technician", "customer-support-representative")
     >>> "<td>support-technician</td>" in path_html(p)
@@ -187,6 +194,7 @@ def path_html(path: Any) -> str:
     return f'<div class="sl-path">{_STYLE}{head}{_steps_table(path.steps)}</div>'
 
 
+@register("reaches_html")
 def reaches_html(reaches: Sequence[Any]) -> str:
     """Return reachable roles as HTML: one row per role, cheapest first."""
     rows = [[_e(r.role), _e(_num(r.cost)), str(r.steps), _route(r.path.roles)] for r in reaches]
@@ -197,6 +205,7 @@ def reaches_html(reaches: Sequence[Any]) -> str:
     )
 
 
+@register("bottlenecks_html")
 def bottlenecks_html(b: Any) -> str:
     """Return a bottleneck analysis as HTML: gateways, critical moves, hardest step, route."""
     hardest = b.hardest_step

@@ -28,8 +28,7 @@ from typing import Any, Final
 
 import attrs
 
-from supportladder._private import atomic, toml_writer
-from supportladder._private.checks import (
+from supportladder._checks import (
     check_records,
     file_order,
     role_label,
@@ -37,10 +36,12 @@ from supportladder._private.checks import (
     suggest,
     transition_label,
 )
-from supportladder._private.converter import number_problem, structure, type_name
-from supportladder._private.text import show
+from supportladder._wording import show
 from supportladder.errors import GraphFileError, Problem
 from supportladder.graph import CareerGraph
+from supportladder.io import _atomic as atomic
+from supportladder.io import _toml_writer as toml_writer
+from supportladder.io._converter import number_problem, structure, type_name
 from supportladder.model import (
     DEFAULT_SCALE,
     Role,
@@ -76,7 +77,7 @@ def _graphs_dir() -> Path | None:
     packaged = importlib.resources.files("supportladder") / "graphs"
     if packaged.is_dir():
         return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "graphs"
+    checkout = Path(__file__).resolve().parents[3] / "graphs"
     return checkout if checkout.is_dir() else None
 
 

@@ -23,8 +23,8 @@ import attrs
 import networkx as nx
 
 from supportladder import weights
-from supportladder._private.checks import MAX_ROUTE_COST, suggest
-from supportladder._private.text import show as _show
+from supportladder._checks import MAX_ROUTE_COST, suggest
+from supportladder._wording import show as _show
 from supportladder.errors import QueryArgumentError
 from supportladder.model import KINDS, REQUIREMENT_NAMES, Gap, Requirements
 

@@ -2,9 +2,9 @@
 
 One SciPy Dijkstra with ``limit=``; where floats sum the view's costs exactly, its
 distances are the exact costs, else the exact integer check of
-:func:`~supportladder._private.fast.dags` gives them.  Routes — the lexicographically
+:func:`~supportladder.queries._compiled.core.dags` gives them.  Routes — the lexicographically
 smallest cheapest route to each role — are read off the shortest-path DAG when first asked
-for (:meth:`Reached.routes`), never raising :class:`~supportladder._private.fast.Fallback`.
+for (:meth:`Reached.routes`), never raising :class:`~supportladder.queries._compiled.core.Fallback`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from supportladder._private import csr as _csr
-from supportladder._private.fast import FastView, _exact_bound, _scipy, dags
+from supportladder.queries import _snapshot as _csr
+from supportladder.queries._compiled.core import FastView, _exact_bound, _scipy, dags
 
 __all__ = ["Reached", "reach"]
 

@@ -2,7 +2,7 @@
 
 Both work in integer cost units: every move's cost is an exact integer count of ``2**-q``
 (``FastView.ints``), so sums are Python integers, exact, and equal costs are real ties.
-Views whose costs do not fit in 61 bits raise :class:`~supportladder._private.fast.Fallback`.
+Views whose costs do not fit in 61 bits raise :class:`~.core.Fallback`.
 
 k cheapest routes
 -----------------
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from supportladder._private.fast import (
+from supportladder.queries._compiled.core import (
     Fallback,
     FastView,
     _exact_bound,
@@ -44,7 +44,7 @@ from supportladder._private.fast import (
 )
 
 if TYPE_CHECKING:
-    from supportladder._private.paths import Label
+    from supportladder.queries._reference import Label
 
 __all__ = ["k_shortest", "reach_within_steps"]
 

@@ -19,10 +19,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from supportladder._private import atomic, cli_planning
-from supportladder._private.clihelp import about
-from supportladder._private.table import render
-from supportladder._private.wording import Wording, wrap
+from supportladder.cli import _planning as cli_planning
+from supportladder.cli._help import about
+from supportladder.cli._table import render
+from supportladder.cli._wording import Wording, wrap
 from supportladder.errors import (
     GraphFileError,
     NoPathError,
@@ -31,6 +31,7 @@ from supportladder.errors import (
 )
 from supportladder.graph import CareerGraph
 from supportladder.io import DEFAULT_GRAPH, bundled, load
+from supportladder.io import _atomic as atomic
 
 __all__ = ["main"]
 
@@ -309,8 +310,8 @@ def _plot_metadata(suffix: str) -> dict[str, Any]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from supportladder._private.importing import ProgressBar
     from supportladder.importers import esco, moves, onet
+    from supportladder.importers._tables import ProgressBar
     from supportladder.io import save
 
     target = _refuse_overwrite(args.output, args.force)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from supportladder._private.fast import FastView, _spans, dags
+from supportladder.queries._compiled.core import FastView, _spans, dags
 
 __all__ = ["BATCH_ENTRIES", "betweenness"]
 

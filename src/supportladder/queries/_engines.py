@@ -5,16 +5,16 @@ skill profile, or none for whole-graph queries) and its ``max_steps``.  Each eng
 function that *binds* a request — returns an :class:`Engine` for it, or ``None`` if it
 cannot answer that kind of request — and :func:`answer` asks them in order:
 
-1. the compiled core (:mod:`supportladder._private.fast`, SciPy on the CSR snapshot):
+1. the compiled core (:mod:`supportladder.queries._compiled.core`, SciPy on the CSR snapshot):
    role starts (or none) under any weight, skill-profile starts under the default or unit
    weight, any filters and ``max_steps``, where moves times routes asked for reach
    :data:`FAST_THRESHOLD`;
-2. the reference (:mod:`supportladder._private.paths`, pure Python, exact Fractions),
+2. the reference (:mod:`supportladder.queries._reference`, pure Python, exact Fractions),
    which answers everything and is the oracle the property tests compare against.
 
 The compiled core may find, while answering, that it cannot do so exactly (a float
 shortest-path tree that is not exactly optimal, costs too large for 61-bit integers,
-zero-cost moves): it raises :class:`~supportladder._private.fast.Fallback`, which is
+zero-cost moves): it raises :class:`~supportladder.queries._compiled.core.Fallback`, which is
 caught here and nowhere else, and the reference answers.  Query functions hand
 :func:`answer` a task written against :class:`Engine` and never know which engine ran.
 """
@@ -27,14 +27,14 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import attrs
 
-from supportladder._private import paths as _paths
-from supportladder._private.fast import Fallback
-from supportladder._private.paths import Edge, Filters, Label
 from supportladder.errors import QueryArgumentError
+from supportladder.queries import _reference as _paths
+from supportladder.queries._compiled.core import Fallback
+from supportladder.queries._reference import Edge, Filters, Label
 
 if TYPE_CHECKING:
-    from supportladder._private.fast import FastView
     from supportladder.graph import CareerGraph
+    from supportladder.queries._compiled.core import FastView
 
 __all__ = [
     "FAST_THRESHOLD",
@@ -131,7 +131,7 @@ def _start(request: Request) -> str:
 
 
 class _Reference:
-    """The pure-Python engine on a :class:`~supportladder._private.paths.View`."""
+    """The pure-Python engine on a :class:`~supportladder.queries._reference.View`."""
 
     def __init__(self, request: Request) -> None:
         self.request = request
@@ -199,7 +199,7 @@ class _Reference:
 
 
 class _Compiled:
-    """The compiled engine on a :class:`~supportladder._private.fast.FastView`."""
+    """The compiled engine on a :class:`~supportladder.queries._compiled.core.FastView`."""
 
     def __init__(self, request: Request, fv: FastView) -> None:
         self.request = request
@@ -213,12 +213,12 @@ class _Compiled:
         return self.fv.edge(source, target)
 
     def shortest(self, target: str) -> Label | None:
-        from supportladder._private import fast
+        from supportladder.queries._compiled import core as fast
 
         return fast.shortest(self.fv, _start(self.request), target)
 
     def k_shortest(self, target: str, k: int) -> list[Label]:
-        from supportladder._private import kpaths
+        from supportladder.queries._compiled import kpaths
 
         if k == 1:  # one tree search, as shortest_path does
             found = self.shortest(target)
@@ -226,8 +226,8 @@ class _Compiled:
         return kpaths.k_shortest(self.fv, _start(self.request), target, k)
 
     def reach(self, budget: float | None) -> Reachable:
-        from supportladder._private import kpaths
-        from supportladder._private import reach as reach_core
+        from supportladder.queries._compiled import kpaths
+        from supportladder.queries._compiled import reach as reach_core
 
         start = _start(self.request)
         if self.request.max_steps is not None:
@@ -237,12 +237,13 @@ class _Compiled:
         return Reachable(found.roles(), found.costs(), found.routes)
 
     def joined(self, target: str) -> bool:
-        from supportladder._private import bottlenecks
+        from supportladder.queries._compiled import bottlenecks
 
         return bottlenecks.joined(self.fv, _start(self.request), target)
 
     def smoothest(self, target: str) -> Label:
-        from supportladder._private import bottlenecks, fast
+        from supportladder.queries._compiled import bottlenecks
+        from supportladder.queries._compiled import core as fast
 
         start = _start(self.request)
         bound = bottlenecks.minimax_bound(self.fv, start, target)
@@ -252,17 +253,17 @@ class _Compiled:
         return found
 
     def cuts(self, route: Sequence[str]) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-        from supportladder._private import bottlenecks
+        from supportladder.queries._compiled import bottlenecks
 
         return bottlenecks.cuts(self.fv, route)
 
     def any_route(self, target: str) -> Sequence[str] | None:
-        from supportladder._private import bottlenecks
+        from supportladder.queries._compiled import bottlenecks
 
         return bottlenecks.any_route(self.fv, _start(self.request), target)
 
     def betweenness(self, sample: int | None, seed: int) -> dict[str, float]:
-        from supportladder._private import betweenness
+        from supportladder.queries._compiled import betweenness
 
         return betweenness.betweenness(self.fv, sample, seed)
 
@@ -274,7 +275,7 @@ def _compiled(request: Request) -> Engine | None:
     weight = request.filters.weight
     if request.profile is not None and not (weight is None or weight == "weight"):
         return None  # a custom weight of a profile's moves is left to the reference
-    from supportladder._private import fast
+    from supportladder.queries._compiled import core as fast
 
     if request.profile is not None:
         fv = fast.profile_view(request.graph, request.filters, request.profile)

@@ -195,7 +195,7 @@ def map_html(graph: CareerGraph) -> str:
     data = map_data(graph)
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    script = resources.files("supportladder._private").joinpath("map.js").read_text("utf-8")
+    script = resources.files("supportladder.export").joinpath("map.js").read_text("utf-8")
     title = html.escape(data["title"])
     kinds = "".join(
         f'<label><input type="checkbox" class="sl-kind" value="{k}" checked> {k}</label> '

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from supportladder._private.fast import FastView, _scipy
+from supportladder.queries._compiled.core import FastView, _scipy
 
 __all__ = ["any_route", "cuts", "joined", "minimax_bound"]
 

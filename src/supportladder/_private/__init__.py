@@ -1,3 +1,0 @@
-"""Private helpers: nothing here is public API."""
-
-__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""The compiled core: SciPy and NumPy queries on a graph's CSR snapshot."""
+
+__all__: list[str] = []
