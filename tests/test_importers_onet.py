@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import supportladder
 from conftest import ONET_MISSING, ONET_RELEASE
 from supportladder.cli import main
-from supportladder.importers import ImportDataError, onet
+from supportladder.importers import ImportDataError, _onet_moves, onet
 from supportladder.importers._tables import ProgressBar, cosine_matrix, top_neighbours
 from weights_reference import reference_delta
 
@@ -296,7 +296,7 @@ def test_top_neighbours_on_the_full_release_equal_a_full_sort(
         seen.append(options["similarity"])
         return top_neighbours(profiles, k, **options)
 
-    monkeypatch.setattr(onet, "top_neighbours", spy)
+    monkeypatch.setattr(_onet_moves, "top_neighbours", spy)
     onet.load(FULL)
     sim = seen[0]
     dummy = np.zeros((len(sim), 1))

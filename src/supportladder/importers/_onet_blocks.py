@@ -1,4 +1,4 @@
-"""Which evidence an O*NET import uses: the weights asked for, the files found, the blocks."""
+"""What an O*NET import reads: the evidence asked for, the files found, the blocks they make."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Final
 
 from attrs import frozen
 
+from supportladder.importers import ImportDataError
 from supportladder.importers._evidence import (
     LABELS,
     TEXT_BLOCKS,
@@ -24,15 +25,32 @@ from supportladder.importers._onet_files import (
     Ratings,
     read_dwas,
     read_interests,
+    read_job_zones,
+    read_occupations,
+    read_ratings,
     read_tasks,
     read_titles,
 )
-from supportladder.importers._tables import Limits
+from supportladder.importers._tables import Limits, Progress, report_progress
 
-__all__ = ["BLOCKS", "WEIGHTS", "Evidence", "Wanted", "build_blocks", "read_evidence", "wanted"]
+__all__ = [
+    "BLOCKS",
+    "RATED",
+    "WEIGHTS",
+    "Evidence",
+    "Release",
+    "Wanted",
+    "build_blocks",
+    "read_evidence",
+    "read_release",
+    "wanted",
+]
 
 BLOCKS: Final = ("tasks", "dwas", "titles", "knowledge", "skills", "interests")
 """The evidence blocks of O*NET similarity, in the order notes list them."""
+
+RATED: Final = ("skills", "knowledge")
+"""The families with Level ratings: the ones whose levels can be a graph's skills."""
 
 WEIGHTS: Final = {
     "tasks": 0.25,
@@ -169,3 +187,58 @@ def build_blocks(
             r = ratings[name]
             blocks.append(rating_block(name, [r.rated.get(c) for c in kept], tuple(r.names)))
     return blocks
+
+
+@frozen
+class Release:
+    """What the files of a release hold, checked: occupations, Job Zones, ratings, evidence."""
+
+    occupations: dict[str, tuple[str, str]]  # code -> (title, description)
+    zones: dict[str, int]
+    ratings: dict[str, Ratings]  # by family: "skills", "knowledge"
+    evidence: Evidence
+
+
+def read_release(
+    folder: Path,
+    want: Wanted,
+    costs: Sequence[str],
+    suppressed: str,
+    counts: dict[str, int],
+    limits: Limits,
+    progress: Progress | None,
+) -> tuple[Release, list[str]]:
+    """Read the files the import needs; return them and notes of the blocks left out.
+
+    A rating family's file may be absent unless its ratings are costs or the blocks were
+    asked for by name: its block is then left out (dropped from ``want``) and noted.
+    """
+    report_progress(progress, "reading", 0.0)
+    occupations = read_occupations(folder, limits)
+    zones = read_job_zones(folder, occupations, limits)
+    ratings: dict[str, Ratings] = {}
+    rated = [f for f in RATED if f in costs or f in want.weights]
+    notes: list[str] = []
+    for i, family in enumerate(rated):
+        if family in costs or want.required or (folder / FILES[family]).is_file():
+            ratings[family] = read_ratings(folder, family, occupations, suppressed, counts, limits)
+        else:
+            del want.weights[family]
+            notes.append(f"{family}: left out, {FILES[family]!r} not found")
+        report_progress(progress, "reading", (i + 1) / (len(rated) + 2))
+    for family in costs:
+        if not counts[f"{family}: rows read"]:  # the costs come from it: empty is broken
+            raise ImportDataError(
+                str(folder / FILES[family]),
+                [
+                    (
+                        None,
+                        f"{FILES[family]!r} has a header and no rows; use the complete files "
+                        "of the release",
+                    )
+                ],
+            )
+    evidence = read_evidence(folder, want, occupations, counts, limits)
+    notes.extend(evidence.notes)
+    report_progress(progress, "reading", 1.0)
+    return Release(occupations, zones, ratings, evidence), notes

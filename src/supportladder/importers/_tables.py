@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import stat
 import sys
@@ -33,7 +34,7 @@ __all__ = [
     "check_precedence",
     "classify",
     "cosine_matrix",
-    "missing_folder",
+    "input_folder",
     "neighbour_table",
     "parse_float",
     "parse_table",
@@ -54,9 +55,13 @@ Precedence = Literal["upward", "cross-industry"]
 csv.field_size_limit(16 * 1024 * 1024)
 
 
-def missing_folder(folder: Path) -> str:
-    """Say why ``folder`` cannot be read as an input folder: not there, or not a folder."""
-    return "is a file, not a folder" if folder.exists() else "folder not found"
+def input_folder(directory: str | os.PathLike[str], fix: str) -> Path:
+    """Return ``directory`` as a folder to read; if it is not one, raise saying why and ``fix``."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        why = "is a file, not a folder" if folder.exists() else "folder not found"
+        raise ImportDataError(str(folder), [(None, f"{why}; {fix}")])
+    return folder
 
 
 class Problems:

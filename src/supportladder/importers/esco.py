@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -73,6 +73,7 @@ from supportladder.importers._esco_files import (
     read_skills,
     skills_of,
 )
+from supportladder.importers._loading import parameters_of
 from supportladder.importers._tables import (
     Limits,
     Precedence,
@@ -80,7 +81,7 @@ from supportladder.importers._tables import (
     check_occupations,
     check_precedence,
     classify,
-    missing_folder,
+    input_folder,
     report_progress,
     top_neighbours,
 )
@@ -212,14 +213,53 @@ def read(
         raise ValueError(f"neighbours must be a whole number, 0 or more, got {neighbours!r}")
     if min_similarity is not None and not -1.0 <= min_similarity <= 1.0:
         raise ValueError(f"min_similarity must lie in -1 to 1, got {min_similarity!r}")
-    folder = Path(directory)
-    if not folder.is_dir():
-        raise ImportDataError(
-            str(folder),
-            [(None, f"{missing_folder(folder)}; pass the folder of the download ({DOWNLOAD})")],
-        )
+    folder = input_folder(directory, f"pass the folder of the download ({DOWNLOAD})")
     source = source or "ESCO classification, © European Union, CC BY 4.0"
     counts: dict[str, int] = {}
+
+    occupations, skills_by_uri, relations = _read_download(folder, counts, limits, progress)
+    kept = _choose(folder, occupations, relations, counts)
+    profiles = [relations[u] for u in kept]
+    skills, skill_ids = skills_of(skills_by_uri, {s for p in profiles for s in p})
+    counts["skills"] = len(skills)
+    counts["skills not used by any occupation"] = len(skills_by_uri) - len(skills)
+
+    report_progress(progress, "similarity", 0.0)
+    similarity = _similarity(profiles, skill_ids)
+    groups = [occupations[u][2] for u in kept]
+    floor = max(min_similarity if min_similarity is not None else 0.0, _SHARED)
+    near = top_neighbours(
+        np.zeros((len(kept), 1)),
+        neighbours,
+        min_similarity=floor,
+        similarity=_tie_broken(similarity, groups),
+    )
+    report_progress(progress, "similarity", 1.0)
+
+    levels = _levels(groups, similarity)
+    counts["occupations without an ISCO group (industry unclassified)"] = sum(not g for g in groups)
+    roles = _roles(kept, occupations, levels, relations, skill_ids, source, counts)
+    transitions = _moves(roles, groups, profiles, near, similarity, precedence, source)
+    counts["moves"] = len(transitions)
+    graph = CareerGraph(
+        name,
+        title="ESCO occupations",
+        description=(
+            f"Occupations of the {source}; moves to each occupation's {neighbours} most "
+            "similar occupations by essential and optional skills."
+        ),
+        scale=ESCO_SCALE,
+        skills=skills,
+        roles=roles,
+        transitions=transitions,
+    )
+    return EscoImport(graph, ImportReport(str(folder), counts))
+
+
+def _read_download(
+    folder: Path, counts: dict[str, int], limits: Limits, progress: Progress | None
+) -> tuple[dict[str, Occupation], dict[str, tuple[str, str, str]], dict[str, dict[str, float]]]:
+    """Read the three files: occupations and skills by URI, each occupation's skill levels."""
     report_progress(progress, "reading", 0.0)
     occupations = read_occupations(folder, limits)
     report_progress(progress, "reading", 0.3)
@@ -227,7 +267,16 @@ def read(
     report_progress(progress, "reading", 0.6)
     relations = read_relations(folder, occupations, skills_by_uri, counts, limits)
     report_progress(progress, "reading", 1.0)
+    return occupations, skills_by_uri, relations
 
+
+def _choose(
+    folder: Path,
+    occupations: dict[str, Occupation],
+    relations: dict[str, dict[str, float]],
+    counts: dict[str, int],
+) -> list[str]:
+    """Keep the occupations with a skill relation, by code; refuse too many, or none."""
     kept = sorted((u for u in occupations if u in relations), key=lambda u: occupations[u][0])
     counts["occupations read"] = len(occupations)
     counts["roles"] = len(kept)
@@ -244,25 +293,19 @@ def read(
                 )
             ],
         )
-    skills, skill_ids = skills_of(skills_by_uri, {s for u in kept for s in relations[u]})
-    counts["skills"] = len(skills)
-    counts["skills not used by any occupation"] = len(skills_by_uri) - len(skills)
+    return kept
 
-    report_progress(progress, "similarity", 0.0)
-    similarity = _similarity([relations[u] for u in kept], skill_ids)
-    groups = [occupations[u][2] for u in kept]
-    floor = max(min_similarity if min_similarity is not None else 0.0, _SHARED)
-    near = top_neighbours(
-        np.zeros((len(kept), 1)),
-        neighbours,
-        min_similarity=floor,
-        similarity=_tie_broken(similarity, groups),
-    )
-    report_progress(progress, "similarity", 1.0)
 
-    levels = _levels(groups, similarity)
-    counts["occupations without an ISCO group (industry unclassified)"] = sum(not g for g in groups)
-    roles = _roles(kept, occupations, levels, relations, skill_ids, source, counts)
+def _moves(
+    roles: list[Role],
+    groups: list[str],
+    profiles: list[dict[str, float]],
+    near: list[list[tuple[int, float]]],
+    similarity: npt.NDArray[np.float64],
+    precedence: Precedence,
+    source: str,
+) -> list[Transition]:
+    """Return the moves to each occupation's neighbours, each noting the skills shared."""
     transitions: list[Transition] = []
     for i, role in enumerate(roles):
         for rank, (j, _) in enumerate(near[i], start=1):
@@ -280,26 +323,13 @@ def read(
                     ),
                     note=(
                         f"inferred: skill similarity {similarity[i, j]:.3f}, "
-                        f"{_shared(relations[kept[i]], relations[kept[j]])}, "
+                        f"{_shared(profiles[i], profiles[j])}, "
                         f"neighbour {rank} of {role.id}"
                     ),
                     sources=(source,),
                 )
             )
-    counts["moves"] = len(transitions)
-    graph = CareerGraph(
-        name,
-        title="ESCO occupations",
-        description=(
-            f"Occupations of the {source}; moves to each occupation's {neighbours} most "
-            "similar occupations by essential and optional skills."
-        ),
-        scale=ESCO_SCALE,
-        skills=skills,
-        roles=roles,
-        transitions=transitions,
-    )
-    return EscoImport(graph, ImportReport(str(folder), counts))
+    return transitions
 
 
 def _roles(
@@ -440,18 +470,8 @@ def _similarity(
     return sim
 
 
-def load(
-    directory: str | os.PathLike[str],
-    *,
-    neighbours: int = 20,
-    min_similarity: float | None = DEFAULT_MIN_SIMILARITY,
-    precedence: Precedence = "upward",
-    name: str = "esco",
-    source: str | None = None,
-    progress: Progress | None = None,
-    max_file_bytes: int | None = None,
-    max_rows: int | None = None,
-) -> CareerGraph:
+@parameters_of(read)
+def load(*args: Any, **kwargs: Any) -> CareerGraph:  # noqa: D417 (read's parameters)
     """Import ESCO's CSV download as a career graph.
 
     Parameters
@@ -493,14 +513,4 @@ def load(
         If a file is missing, too large, not UTF-8 text or lacks a column, or a row is
         malformed, duplicated or refers to an occupation or skill the other files do not have.
     """
-    return read(
-        directory,
-        neighbours=neighbours,
-        min_similarity=min_similarity,
-        precedence=precedence,
-        name=name,
-        source=source,
-        progress=progress,
-        max_file_bytes=max_file_bytes,
-        max_rows=max_rows,
-    ).graph
+    return read(*args, **kwargs).graph

@@ -54,7 +54,7 @@ import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import numpy as np
 from attrs import frozen
@@ -63,36 +63,28 @@ from supportladder._frozen import FrozenDict, freeze
 from supportladder._wording import show
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport
-from supportladder.importers._evidence import LABELS, Block, combine, cosines, describe
+from supportladder.importers._evidence import LABELS
+from supportladder.importers._loading import parameters_of
 from supportladder.importers._onet_blocks import (
     BLOCKS,
+    RATED,
     WEIGHTS,
-    Evidence,
-    build_blocks,
-    read_evidence,
+    Release,
+    read_release,
     wanted,
 )
-from supportladder.importers._onet_files import (
-    FILES,
-    Ratings,
-    read_job_zones,
-    read_occupations,
-    read_ratings,
-)
-from supportladder.importers._onet_ladder import apply_ladder
+from supportladder.importers._onet_files import FILES, Ratings
+from supportladder.importers._onet_moves import find_neighbours, moves, report_blocks
 from supportladder.importers._tables import (
     Limits,
     Precedence,
     Progress,
     check_occupations,
     check_precedence,
-    classify,
-    missing_folder,
-    report_progress,
+    input_folder,
     slug,
-    top_neighbours,
 )
-from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Transition, Weighting
+from supportladder.model import HOLLAND_LETTERS, Role, Scale, Skill, Weighting
 
 __all__ = [
     "DESCRIPTORS",
@@ -153,7 +145,6 @@ SOC_MAJOR_GROUPS: Final = {
 }
 """Titles of the 2018 SOC major groups, by their two-digit code."""
 
-_RATED: Final = ("skills", "knowledge")
 _DOWNLOAD = "use the text (tab-delimited) release from https://www.onetcenter.org/database.html"
 
 
@@ -174,7 +165,7 @@ def _check_options(
     if isinstance(costs, str):
         raise ValueError("costs must be a sequence of family names, e.g. ('skills',)")
     for family in costs:
-        if family not in _RATED:
+        if family not in RATED:
             raise ValueError(
                 f"costs: {family!r} has no Level ratings; use 'skills' and/or 'knowledge'"
             )
@@ -248,135 +239,25 @@ def read(
     _check_options(costs, neighbours, min_similarity, suppressed)
     check_precedence(precedence)
     limits = Limits.of(max_file_bytes, max_rows)
-    folder = Path(directory)
-    if not folder.is_dir():
-        raise ImportDataError(
-            str(folder),
-            [
-                (
-                    None,
-                    f"{missing_folder(folder)}; pass the folder of an O*NET release ({_DOWNLOAD})",
-                )
-            ],
-        )
+    folder = input_folder(directory, f"pass the folder of an O*NET release ({_DOWNLOAD})")
     source = source or f"O*NET Database ({folder.name}) by USDOL/ETA, CC BY 4.0"
-    counts: dict[str, int] = {}
+    read_counts: dict[str, int] = {}
 
-    report_progress(progress, "reading", 0.0)
-    occupations = read_occupations(folder, limits)
-    zones = read_job_zones(folder, occupations, limits)
-    ratings: dict[str, Ratings] = {}
-    rated = [f for f in _RATED if f in costs or f in want.weights]
-    notes: list[str] = []
-    for i, family in enumerate(rated):
-        if family in costs or want.required or (folder / FILES[family]).is_file():
-            ratings[family] = read_ratings(folder, family, occupations, suppressed, counts, limits)
-        else:
-            del want.weights[family]
-            notes.append(f"{family}: left out, {FILES[family]!r} not found")
-        report_progress(progress, "reading", (i + 1) / (len(rated) + 2))
-    for family in costs:
-        if not counts[f"{family}: rows read"]:  # the costs come from it: empty is broken
-            raise ImportDataError(
-                str(folder / FILES[family]),
-                [
-                    (
-                        None,
-                        f"{FILES[family]!r} has a header and no rows; use the complete files "
-                        "of the release",
-                    )
-                ],
-            )
-    evidence = read_evidence(folder, want, occupations, counts, limits)
-    notes.extend(evidence.notes)
-    report_progress(progress, "reading", 1.0)
-
-    kept, no_zone, no_evidence = _kept(occupations, zones, ratings, evidence)
-    unrated = [c for c in kept if not any(c in ratings[f].levels for f in costs)]
-    counts = {
-        "occupations read": len(occupations),
-        "roles": len(kept),
-        "skipped: no job zone": len(no_zone),
-        "skipped: no evidence": len(no_evidence),
-        "roles without skill ratings (skills unrated)": len(unrated),
-        **counts,
-    }
-    check_occupations(str(folder), len(kept))
-    if not kept:
-        empty = [FILES["job zones"]] if not zones else []
-        empty += [FILES[f] for f in ratings if not ratings[f].levels]
-        why = (
-            f"{', '.join(map(repr, empty))} {'has' if len(empty) == 1 else 'have'} a header "
-            "and no rows; use the complete files of the release"
-            if empty
-            else "check that the files come from one release"
-        )
-        raise ImportDataError(
-            str(folder),
-            [
-                (
-                    None,
-                    "no occupation has both a Job Zone and ratings, tasks or titles; " + why,
-                )
-            ],
-        )
-    skills, ids = _skills(ratings, costs, folder)
-    roles = [
-        _role(code, occupations[code], zones[code], ratings, costs, ids, evidence, source)
-        for code in kept
-    ]
-
-    report_progress(progress, "similarity", 0.0)
-    blocks = build_blocks(kept, want.weights, evidence, ratings, occupations)
-    blocks = [b for b in blocks if b.present.sum() >= 2]
-    sims = [cosines(b) for b in blocks]
-    combined = combine(blocks, sims, want.weights)
-    floor = -np.finfo(np.float64).max if min_similarity is None else min_similarity
-    near = top_neighbours(
-        np.zeros((len(kept), 1)), neighbours, min_similarity=floor, similarity=combined
+    release, notes = read_release(folder, want, costs, suppressed, read_counts, limits, progress)
+    chosen = _choose(folder, release, costs)
+    kept = chosen.kept
+    counts = {**chosen.counts(len(release.occupations)), **read_counts}
+    skills, ids = _skills(release.ratings, costs, folder)
+    roles = [_role(code, release, costs, ids, source) for code in kept]
+    near = find_neighbours(
+        kept, release, want.weights, neighbours, min_similarity, ladder, counts, progress
     )
-    promoted: set[tuple[int, int]] = set()
-    if ladder and neighbours > 0:
-        titles = {c: occupations[c][0] for c in kept}
-        near, dropped, promoted = apply_ladder(kept, zones, titles, near, combined)
-        counts["ladder: moves left out"] = dropped
-        counts["ladder: promotions added"] = len(promoted)
-    report_progress(progress, "similarity", 1.0)
-    for block in blocks:
-        counts[f"evidence: {LABELS[block.name]} (occupations)"] = int(block.present.sum())
-    notes.extend(_block_notes(blocks, want.weights, counts))
-
-    transitions: list[Transition] = []
-    for i, code in enumerate(kept):
-        for rank, (j, sim) in enumerate(near[i], start=1):
-            other = kept[j]
-            transitions.append(
-                Transition(
-                    code,
-                    other,
-                    classify(zones[code], zones[other], code[:2], other[:2], precedence=precedence),
-                    note=(
-                        f"inferred: similarity {sim:.2f} ({describe(i, j, blocks, sims)}), "
-                        + (
-                            (
-                                "promotion to the most similar manager"
-                                if other[:2] == "11"
-                                else "promotion to the most similar first-line supervisor"
-                            )
-                            if (i, j) in promoted
-                            else f"neighbour {rank} of {code}"
-                        )
-                    ),
-                    sources=(source,),
-                )
-            )
-        if i % 100 == 0:
-            report_progress(progress, "moves", i / len(kept))
-    report_progress(progress, "moves", 1.0)
+    notes.extend(report_blocks(near.blocks, want.weights, counts))
+    transitions = moves(kept, release.zones, near, precedence, source, progress)
     counts["moves"] = len(transitions)
     counts["skills"] = len(skills)
 
-    used = ", ".join(LABELS[b.name] for b in blocks) or "no evidence"
+    used = ", ".join(LABELS[b.name] for b in near.blocks) or "no evidence"
     graph = CareerGraph(
         name,
         title=f"O*NET occupations ({folder.name})",
@@ -390,57 +271,84 @@ def read(
         roles=roles,
         transitions=transitions,
     )
-    for label, codes in (
-        ("no job zone", no_zone),
-        ("no evidence", no_evidence),
-        ("skills unrated", unrated),
-    ):
-        if codes:
-            notes.append(f"{label}: " + ", ".join(codes[:5]) + (" ..." if len(codes) > 5 else ""))
-    return OnetImport(graph, ImportReport(str(folder), counts, notes))
+    return OnetImport(graph, ImportReport(str(folder), counts, [*notes, *chosen.notes()]))
 
 
-def _kept(
-    occupations: Mapping[str, tuple[str, str]],
-    zones: Mapping[str, int],
-    ratings: Mapping[str, Ratings],
-    evidence: Evidence,
-) -> tuple[list[str], list[str], list[str]]:
-    """Split the occupations: kept (a Job Zone and evidence), without a zone, without evidence."""
+@frozen
+class _Chosen:
+    """Which occupations become roles (all sorted by code), and which were skipped, and why."""
+
+    kept: list[str]  # a Job Zone and some evidence
+    no_zone: list[str]
+    no_evidence: list[str]
+    unrated: list[str]  # kept, but without Level ratings of the cost families
+
+    def counts(self, read: int) -> dict[str, int]:
+        """Return the report's counts of occupations: ``read`` of them, kept, skipped."""
+        return {
+            "occupations read": read,
+            "roles": len(self.kept),
+            "skipped: no job zone": len(self.no_zone),
+            "skipped: no evidence": len(self.no_evidence),
+            "roles without skill ratings (skills unrated)": len(self.unrated),
+        }
+
+    def notes(self) -> list[str]:
+        """Return the report's notes: the first few codes of each kind skipped."""
+        notes = []
+        for label, codes in (
+            ("no job zone", self.no_zone),
+            ("no evidence", self.no_evidence),
+            ("skills unrated", self.unrated),
+        ):
+            if codes:
+                notes.append(
+                    f"{label}: " + ", ".join(codes[:5]) + (" ..." if len(codes) > 5 else "")
+                )
+        return notes
+
+
+def _choose(folder: Path, release: Release, costs: Sequence[str]) -> _Chosen:
+    """Keep the occupations with a Job Zone and evidence; refuse too many, or none."""
     kept: list[str] = []
     no_zone: list[str] = []
     no_evidence: list[str] = []
+    evidence = release.evidence
     sources: list[Mapping[str, object]] = [
-        *(r.levels for r in ratings.values()),
+        *(r.levels for r in release.ratings.values()),
         evidence.interests,
         evidence.tasks,
         evidence.dwas,
         evidence.titles,
     ]
-    for code in sorted(occupations):
-        if code not in zones:
+    for code in sorted(release.occupations):
+        if code not in release.zones:
             no_zone.append(code)
         elif any(code in s for s in sources):
             kept.append(code)
         else:
             no_evidence.append(code)
-    return kept, no_zone, no_evidence
+    unrated = [c for c in kept if not any(c in release.ratings[f].levels for f in costs)]
+    check_occupations(str(folder), len(kept))
+    if not kept:
+        raise _no_roles(folder, release)
+    return _Chosen(kept, no_zone, no_evidence, unrated)
 
 
-def _block_notes(
-    blocks: Sequence[Block], weights: Mapping[str, float], counts: Mapping[str, int]
-) -> list[str]:
-    total = sum(weights[b.name] for b in blocks) or 1.0
-    files = {"tasks": "tasks", "dwas": "DWAs", "titles": "titles"}
-    notes = []
-    for b in blocks:
-        rows = counts.get(f"{files.get(b.name, b.name)}: rows read")
-        what = f"{rows:,} rows of {FILES[b.name]!r}" if rows is not None else FILES[b.name]
-        notes.append(
-            f"{LABELS[b.name]}: weight {weights[b.name] / total:.2f}, "
-            f"{int(b.present.sum())} occupations, from {what}"
-        )
-    return notes
+def _no_roles(folder: Path, release: Release) -> ImportDataError:
+    """Return the error of a release where no occupation has a Job Zone and evidence."""
+    empty = [FILES["job zones"]] if not release.zones else []
+    empty += [FILES[f] for f in release.ratings if not release.ratings[f].levels]
+    why = (
+        f"{', '.join(map(repr, empty))} {'has' if len(empty) == 1 else 'have'} a header "
+        "and no rows; use the complete files of the release"
+        if empty
+        else "check that the files come from one release"
+    )
+    return ImportDataError(
+        str(folder),
+        [(None, "no occupation has both a Job Zone and ratings, tasks or titles; " + why)],
+    )
 
 
 def _skills(
@@ -471,50 +379,33 @@ def _skills(
 
 def _role(
     code: str,
-    occupation: tuple[str, str],
-    zone: int,
-    ratings: Mapping[str, Ratings],
+    release: Release,
     costs: Sequence[str],
     ids: Mapping[tuple[str, str], str],
-    evidence: Evidence,
     source: str,
 ) -> Role:
     """One occupation's role; without ratings, its skills are left unrated (empty)."""
     levels: dict[str, float] = {}
     for family in costs:
-        for eid, value in ratings[family].levels.get(code, {}).items():
+        for eid, value in release.ratings[family].levels.get(code, {}).items():
             if value > 0:
                 levels[ids[(family, eid)]] = value
-    title, description = occupation
+    title, description = release.occupations[code]
     return Role(
         code,
         title,
-        zone,
+        release.zones[code],
         track=f"{code[:4]}000",
         industry=SOC_MAJOR_GROUPS.get(code[:2], f"SOC major group {code[:2]}"),
         skills=levels,
-        holland=_holland(evidence.interests.get(code, {})),
+        holland=_holland(release.evidence.interests.get(code, {})),
         description=description,
         sources=(source,),
     )
 
 
-def load(
-    directory: str | os.PathLike[str],
-    *,
-    descriptors: Sequence[str] | Mapping[str, float] | None = None,
-    neighbours: int = 20,
-    min_similarity: float | None = None,
-    costs: Sequence[str] = ("skills", "knowledge"),
-    suppressed: Literal["drop", "keep"] = "drop",
-    precedence: Precedence = "upward",
-    ladder: bool = True,
-    name: str = "onet",
-    source: str | None = None,
-    progress: Progress | None = None,
-    max_file_bytes: int | None = None,
-    max_rows: int | None = None,
-) -> CareerGraph:
+@parameters_of(read)
+def load(*args: Any, **kwargs: Any) -> CareerGraph:  # noqa: D417 (read's parameters)
     """Import an O*NET release (text format) as a career graph.
 
     Parameters
@@ -585,21 +476,7 @@ def load(
     >>> len(g.roles)  # doctest: +SKIP
     923
     """
-    return read(
-        directory,
-        descriptors=descriptors,
-        neighbours=neighbours,
-        min_similarity=min_similarity,
-        costs=costs,
-        suppressed=suppressed,
-        precedence=precedence,
-        ladder=ladder,
-        name=name,
-        source=source,
-        progress=progress,
-        max_file_bytes=max_file_bytes,
-        max_rows=max_rows,
-    ).graph
+    return read(*args, **kwargs).graph
 
 
 GROUPS: Final = {"major": 2, "minor": 4, "prefix5": 5, "broad": 6}
