@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from supportladder.importers._names import OccupationNames
 from supportladder.importers._tables import Limits, Problems, Table, read_table, show, slug
 from supportladder.model import MAX_ID_LENGTH, Skill
 
@@ -120,8 +121,7 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, Occupation]:
     c_desc = table.index.get("description")
     occupations: dict[str, Occupation] = {}  # uri -> id, ...
     first_uri: dict[str, int] = {}
-    first_id: dict[str, int] = {}
-    names: dict[str, int] = {}  # casefolded preferred label or id -> first row naming it
+    names = OccupationNames("preferredLabel", "labels")
     for row, fields in table.rows:
         uri, isco = fields[c_uri].strip(), fields[c_isco].strip()
         label, code = fields[c_label].strip(), fields[c_code].strip().lower()
@@ -151,24 +151,17 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, Occupation]:
             problems.add(
                 row, f"malformed code {show(code)}; write ESCO's occupation code, e.g. 4222.1"
             )
-        elif role_id in first_id:
+        elif (first := names.first(role_id)) is not None:
             problems.add(
                 row,
-                f"duplicate code {show(role_id)} (first at row {first_id[role_id]}); "
+                f"duplicate code {show(role_id)} (first at row {first}); "
                 "give each occupation its own code",
             )
-        elif names.get(label.casefold(), row) != row or names.get(role_id, row) != row:
-            clash = names.get(label.casefold()) or names[role_id]
-            problems.add(
-                row,
-                f"occupation {show(role_id)}: its preferredLabel or code also names the occupation "
-                f"at row {clash}; labels must pick out one occupation, so fix one of the two rows",
-            )
+        elif (clash := names.clash(role_id, label)) is not None:
+            problems.add(row, clash)
         else:
             first_uri[uri] = row
-            first_id[role_id] = row
-            names.setdefault(label.casefold(), row)
-            names.setdefault(role_id, row)
+            names.add(role_id, label, row=row)
             description = fields[c_desc].strip() if c_desc is not None else ""
             occupations[uri] = (role_id, label, isco, _labels(fields[c_alt]), description)
     problems.check()

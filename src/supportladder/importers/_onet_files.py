@@ -9,6 +9,7 @@ from typing import Final
 
 from attrs import frozen
 
+from supportladder.importers._names import OccupationNames
 from supportladder.importers._tables import (
     Limits,
     Problems,
@@ -88,8 +89,7 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, tuple[str, str]]
     problems = Problems(table.path)
     c_code, c_title, c_desc = (table.column(c) for c in (CODE, "Title", "Description"))
     out: dict[str, tuple[str, str]] = {}
-    first: dict[str, int] = {}
-    titles: dict[str, int] = {}  # casefolded title or code -> first row naming it
+    names = OccupationNames("title", "titles")
     for row, fields in table.rows:
         code, title = fields[c_code].strip(), fields[c_title].strip()
         if not CODE_RE.fullmatch(code):
@@ -97,25 +97,17 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, tuple[str, str]]
                 row,
                 f"malformed O*NET-SOC code {show(code)}; write it as 'NN-NNNN.NN', e.g. 43-4051.00",
             )
-        elif code in first:
+        elif (first := names.first(code)) is not None:
             problems.add(
                 row,
-                f"duplicate occupation {code!r} (first at row {first[code]}); "
-                "keep one row per code",
+                f"duplicate occupation {code!r} (first at row {first}); keep one row per code",
             )
         elif not title:
             problems.add(row, f"occupation {code!r} has an empty Title; give it its title")
-        elif titles.get(title.casefold(), row) != row or titles.get(code, row) != row:
-            other = titles.get(title.casefold()) or titles[code]
-            problems.add(
-                row,
-                f"occupation {code!r}: its title or code also names the occupation at row "
-                f"{other}; titles must pick out one occupation, so fix one of the two rows",
-            )
+        elif (clash := names.clash(code, title)) is not None:
+            problems.add(row, clash)
         else:
-            first[code] = row
-            titles.setdefault(title.casefold(), row)
-            titles.setdefault(code, row)
+            names.add(code, title, row=row)
             out[code] = (title, fields[c_desc].strip())
     problems.check()
     return out
@@ -156,6 +148,17 @@ def read_job_zones(
     return out
 
 
+_RATING_COLUMNS: Final = (
+    CODE,
+    "Element ID",
+    "Element Name",
+    "Scale ID",
+    "Data Value",
+    "Recommend Suppress",
+    "Not Relevant",
+)
+
+
 def read_ratings(
     folder: Path,
     family: str,
@@ -164,84 +167,101 @@ def read_ratings(
     counts: dict[str, int],
     limits: Limits,
 ) -> Ratings:
-    columns = (
-        CODE,
-        "Element ID",
-        "Element Name",
-        "Scale ID",
-        "Data Value",
-        "Recommend Suppress",
-        "Not Relevant",
-    )
-    table = table_of(folder, family, columns, limits)
+    """Return the IM and LV ratings of a family; count the rows dropped, zeroed and ignored."""
+    table = table_of(folder, family, _RATING_COLUMNS, limits)
     problems = Problems(table.path)
-    c_code, c_id, c_name, c_scale, c_value, c_supp, c_nr = (table.column(c) for c in columns)
-    names: dict[str, str] = {}
-    levels: dict[str, dict[str, float]] = {}
-    importance: dict[str, list[float]] = {}
-    rated: dict[str, dict[str, float]] = {}
+    at = [table.column(c) for c in _RATING_COLUMNS]
+    ratings = Ratings({}, {}, {}, {})
     first: dict[tuple[str, str, str], int] = {}
-    other = dropped = irrelevant = 0
+    tally = dict.fromkeys(("other", "dropped", "irrelevant"), 0)
     for row, fields in table.rows:
-        code, eid, scale = fields[c_code].strip(), fields[c_id].strip(), fields[c_scale].strip()
+        code, eid, name, scale, text, supp, nr = (fields[c].strip() for c in at)
         if scale not in ("IM", "LV"):
-            other += 1
+            tally["other"] += 1
             continue
-        if code not in known:
-            problems.add(row, _unknown(code))
-            continue
-        if not _ELEMENT_RE.fullmatch(eid):
-            problems.add(
-                row,
-                f"malformed Element ID {show(eid)}; write the descriptor's O*NET element id, "
-                "e.g. 2.A.1.a",
-            )
-            continue
-        key = (code, eid, scale)
-        if key in first:
-            problems.add(
-                row,
-                f"duplicate {scale} rating of {show(eid)} for {code} (first at row {first[key]}); "
-                "keep one row per occupation, element and scale",
-            )
-            continue
-        first[key] = row
-        supp, nr = fields[c_supp].strip(), fields[c_nr].strip()
-        for column, flag in (("Recommend Suppress", supp), ("Not Relevant", nr)):
-            if flag not in ("Y", "N", ""):
-                problems.add(row, f"{column} is {show(flag)}; write Y, N or leave it empty")
-        high = 5.0 if scale == "IM" else 7.0
-        value = parse_float(
-            fields[c_value].strip(),
-            row=row,
-            column="Data Value",
-            problems=problems,
-            low=1.0 if scale == "IM" else 0.0,
-            high=high,
-        )
-        if value is None or any(f not in ("Y", "N", "") for f in (supp, nr)):
-            continue
-        names.setdefault(eid, fields[c_name].strip() or eid)
-        if scale == "LV" and nr == "Y":
-            # Not relevant to the occupation: level 0, whatever the precision of the estimate.
-            irrelevant += 1
-            levels.setdefault(code, {})[eid] = 0.0
-        elif supp == "Y" and suppressed == "drop":
-            dropped += 1
-            if scale == "LV":
-                levels.setdefault(code, {})
-        elif scale == "IM":
-            importance.setdefault(eid, []).append((value - 1.0) / 4.0)
-            rated.setdefault(code, {})[eid] = (value - 1.0) / 4.0
-        else:
-            levels.setdefault(code, {})[eid] = value
+        value = _rating_value(row, (code, eid, scale), text, (supp, nr), known, first, problems)
+        if value is not None:
+            outcome = _record(ratings, (code, eid, scale), name, value, (supp, nr), suppressed)
+            if outcome is not None:
+                tally[outcome] += 1
     problems.check()
     counts[f"{family}: rows read"] = len(table.rows)
-    counts[f"{family}: ratings dropped (Recommend Suppress = Y)"] = dropped
-    counts[f"{family}: levels set to 0 (Not Relevant = Y)"] = irrelevant
-    if other:
-        counts[f"{family}: rows of other scales ignored"] = other
-    return Ratings(names, levels, importance, rated)
+    counts[f"{family}: ratings dropped (Recommend Suppress = Y)"] = tally["dropped"]
+    counts[f"{family}: levels set to 0 (Not Relevant = Y)"] = tally["irrelevant"]
+    if tally["other"]:
+        counts[f"{family}: rows of other scales ignored"] = tally["other"]
+    return ratings
+
+
+def _rating_value(
+    row: int,
+    key: tuple[str, str, str],
+    text: str,
+    flags: tuple[str, str],
+    known: dict[str, tuple[str, str]],
+    first: dict[tuple[str, str, str], int],
+    problems: Problems,
+) -> float | None:
+    """Check one IM or LV rating row; return its value, or ``None`` if it has a problem."""
+    code, eid, scale = key
+    if code not in known:
+        problems.add(row, _unknown(code))
+        return None
+    if not _ELEMENT_RE.fullmatch(eid):
+        problems.add(
+            row,
+            f"malformed Element ID {show(eid)}; write the descriptor's O*NET element id, "
+            "e.g. 2.A.1.a",
+        )
+        return None
+    if key in first:
+        problems.add(
+            row,
+            f"duplicate {scale} rating of {show(eid)} for {code} (first at row {first[key]}); "
+            "keep one row per occupation, element and scale",
+        )
+        return None
+    first[key] = row
+    for column, flag in zip(("Recommend Suppress", "Not Relevant"), flags, strict=True):
+        if flag not in ("Y", "N", ""):
+            problems.add(row, f"{column} is {show(flag)}; write Y, N or leave it empty")
+    value = parse_float(
+        text,
+        row=row,
+        column="Data Value",
+        problems=problems,
+        low=1.0 if scale == "IM" else 0.0,
+        high=5.0 if scale == "IM" else 7.0,
+    )
+    return None if any(f not in ("Y", "N", "") for f in flags) else value
+
+
+def _record(
+    ratings: Ratings,
+    key: tuple[str, str, str],
+    name: str,
+    value: float,
+    flags: tuple[str, str],
+    suppressed: str,
+) -> str | None:
+    """Record one checked rating; return ``"irrelevant"`` or ``"dropped"`` if it was."""
+    code, eid, scale = key
+    supp, nr = flags
+    ratings.names.setdefault(eid, name or eid)
+    if scale == "LV" and nr == "Y":
+        # Not relevant to the occupation: level 0, whatever the precision of the estimate.
+        ratings.levels.setdefault(code, {})[eid] = 0.0
+        return "irrelevant"
+    if supp == "Y" and suppressed == "drop":
+        if scale == "LV":
+            ratings.levels.setdefault(code, {})
+        return "dropped"
+    if scale == "IM":
+        ratings.importance.setdefault(eid, []).append((value - 1.0) / 4.0)
+        ratings.rated.setdefault(code, {})[eid] = (value - 1.0) / 4.0
+    else:
+        ratings.levels.setdefault(code, {})[eid] = value
+    return None
 
 
 def read_interests(
