@@ -61,6 +61,7 @@ from supportladder.errors import RoleNotFoundError
 from supportladder.graph import CareerGraph
 from supportladder.importers import ImportDataError, ImportReport, _sources
 from supportladder.importers import histories as _frames
+from supportladder.importers._loading import parameters_of
 from supportladder.importers._tables import (
     Limits,
     Problems,
@@ -540,16 +541,8 @@ def _counts(
     report["rows from a role to itself (not a move)"] = itself
 
 
-def load(
-    table: str | os.PathLike[str] | Iterable[Mapping[str, Any]] | Any,
-    *,
-    graph: CareerGraph | None = None,
-    columns: Mapping[str, str] | None = None,
-    name: str | None = None,
-    source: str | None = None,
-    max_file_bytes: int | None = None,
-    max_rows: int | None = None,
-) -> CareerGraph:
+@parameters_of(read)
+def load(*args: Any, **kwargs: Any) -> CareerGraph:  # noqa: D417 (read's parameters)
     """Build a career graph from observed moves.
 
     Parameters
@@ -585,12 +578,4 @@ def load(
         If the table is too large, columns are missing or rows are bad; every bad row is
         listed with its number.
     """
-    return read(
-        table,
-        graph=graph,
-        columns=columns,
-        name=name,
-        source=source,
-        max_file_bytes=max_file_bytes,
-        max_rows=max_rows,
-    ).graph
+    return read(*args, **kwargs).graph
