@@ -10,7 +10,7 @@ import decimal
 import difflib
 import math
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Final
 
 from supportladder.errors import Problem
@@ -18,6 +18,7 @@ from supportladder.model import Role, Scale, Skill, Transition, Weighting
 
 __all__ = [
     "MAX_ROUTE_COST",
+    "TOP_KEYS",
     "check_records",
     "file_order",
     "role_label",
@@ -26,6 +27,18 @@ __all__ = [
     "transition_label",
     "weight_bound",
 ]
+
+TOP_KEYS: Final = (
+    "name",
+    "title",
+    "description",
+    "scale",
+    "weighting",
+    "skills",
+    "roles",
+    "transitions",
+)
+"""The top-level keys of a graph file, in the order a file has them and problems are listed."""
 
 
 def role_label(index: int, role_id: object) -> str:
@@ -70,73 +83,97 @@ def check_records(
     problems: list[Problem] = []
     if scale is not None and weighting is not None:
         problems.extend(weight_bound(scale, weighting, skills, max(1, len(roles))))
-    skill_ids: dict[str, int] = {}
-    for index, skill in skills:
-        if skill.id in skill_ids:
-            problems.append(
-                Problem(
-                    skill_label(index, skill.id),
-                    f"duplicate skill id {skill.id!r} (first at skills[{skill_ids[skill.id]}]); "
-                    "give each skill its own id",
-                )
-            )
-        else:
-            skill_ids[skill.id] = index
-
-    role_ids: dict[str, int] = {}
-    for index, role in roles:
-        if role.id in role_ids:
-            problems.append(
-                Problem(
-                    role_label(index, role.id),
-                    f"duplicate role id {role.id!r} (first at roles[{role_ids[role.id]}]); "
-                    "give each role its own id, or merge the two records",
-                )
-            )
-        else:
-            role_ids[role.id] = index
+    skill_ids = _first_ids(skills, "skill", skill_label, "give each skill its own id", problems)
+    role_ids = _first_ids(
+        roles, "role", role_label, "give each role its own id, or merge the two records", problems
+    )
     by_id = {role.id: role for _, role in roles}
     known_roles = set(role_ids) | set(unreadable_roles)
     known_skills = set(skill_ids) | set(unreadable_skills)
-
     names: dict[str, tuple[int, str, bool]] = {}  # name -> (index, id, is an alias there)
     for index, role in roles:
-        label = role_label(index, role.id)
-        for skill_id, level in role.skills.items():
-            if skill_id not in known_skills:
-                problems.append(
-                    Problem(
-                        label,
-                        f"skills: unknown skill {skill_id!r}; declare it under [[skills]] "
-                        f"or fix the id{suggest(skill_id, known_skills)}",
-                    )
-                )
-            if scale is not None and not scale.minimum <= level <= scale.maximum:
-                problems.append(
-                    Problem(
-                        label,
-                        f"skills.{skill_id}: level {level:g} is outside the scale "
-                        f"({scale.minimum:g} to {scale.maximum:g}); use a level name "
-                        f"({', '.join(scale.levels)}) or a number in range",
-                    )
-                )
-        for parent in role.inherits:
-            if parent == role.id:
-                problems.append(
-                    Problem(label, "inherits: a role cannot inherit from itself; remove its own id")
-                )
-            elif parent not in known_roles:
-                problems.append(
-                    Problem(
-                        label,
-                        f"inherits: unknown role {parent!r}; use the id of a role in this file"
-                        f"{suggest(parent, known_roles)}",
-                    )
-                )
-        problems.extend(_name_clashes(index, role, label, names))
-
+        problems.extend(_role_problems(index, role, scale, known_roles, known_skills, names))
     problems.extend(_inheritance_cycles(roles, by_id))
+    problems.extend(_move_problems(transitions, known_roles, by_id))
+    return problems
 
+
+def _first_ids(
+    records: Sequence[tuple[int, Skill]] | Sequence[tuple[int, Role]],
+    what: str,
+    label: Callable[[int, object], str],
+    fix: str,
+    problems: list[Problem],
+) -> dict[str, int]:
+    """Return where each id first stands; report every later record that repeats one."""
+    first: dict[str, int] = {}
+    for index, record in records:
+        if record.id in first:
+            problems.append(
+                Problem(
+                    label(index, record.id),
+                    f"duplicate {what} id {record.id!r} (first at {what}s[{first[record.id]}]); "
+                    f"{fix}",
+                )
+            )
+        else:
+            first[record.id] = index
+    return first
+
+
+def _role_problems(
+    index: int,
+    role: Role,
+    scale: Scale | None,
+    known_roles: Collection[str],
+    known_skills: Collection[str],
+    names: dict[str, tuple[int, str, bool]],
+) -> list[Problem]:
+    """Check a role's skills (known, on the scale), what it inherits and its names."""
+    label = role_label(index, role.id)
+    problems: list[Problem] = []
+    for skill_id, level in role.skills.items():
+        if skill_id not in known_skills:
+            problems.append(
+                Problem(
+                    label,
+                    f"skills: unknown skill {skill_id!r}; declare it under [[skills]] "
+                    f"or fix the id{suggest(skill_id, known_skills)}",
+                )
+            )
+        if scale is not None and not scale.minimum <= level <= scale.maximum:
+            problems.append(
+                Problem(
+                    label,
+                    f"skills.{skill_id}: level {level:g} is outside the scale "
+                    f"({scale.minimum:g} to {scale.maximum:g}); use a level name "
+                    f"({', '.join(scale.levels)}) or a number in range",
+                )
+            )
+    for parent in role.inherits:
+        if parent == role.id:
+            problems.append(
+                Problem(label, "inherits: a role cannot inherit from itself; remove its own id")
+            )
+        elif parent not in known_roles:
+            problems.append(
+                Problem(
+                    label,
+                    f"inherits: unknown role {parent!r}; use the id of a role in this file"
+                    f"{suggest(parent, known_roles)}",
+                )
+            )
+    problems.extend(_name_clashes(index, role, label, names))
+    return problems
+
+
+def _move_problems(
+    transitions: Sequence[tuple[int, Transition]],
+    known_roles: Collection[str],
+    by_id: dict[str, Role],
+) -> list[Problem]:
+    """Check every move: known ends, one record per pair, upward moves that go up."""
+    problems: list[Problem] = []
     seen_moves: dict[tuple[str, str], int] = {}
     for index, move in transitions:
         label = transition_label(index, move.source, move.target)
@@ -307,17 +344,7 @@ def _inheritance_cycles(roles: Sequence[tuple[int, Role]], by_id: dict[str, Role
     return problems
 
 
-_SECTIONS = (
-    "",
-    "name",
-    "title",
-    "description",
-    "scale",
-    "weighting",
-    "skills",
-    "roles",
-    "transitions",
-)
+_SECTIONS = ("", *TOP_KEYS)  # the file's own problems ("") first
 _RECORD = re.compile(r"^(\w+)(?:\[(\d+)\])?")
 
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from supportladder._checks import (
+    TOP_KEYS,
     check_records,
     file_order,
     role_label,
@@ -59,17 +60,6 @@ DEFAULT_GRAPH: Final = "support-careers"
 
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """Graph files larger than this (64 MiB) are refused before parsing."""
-
-_TOP_KEYS: Final = (
-    "name",
-    "title",
-    "description",
-    "scale",
-    "weighting",
-    "skills",
-    "roles",
-    "transitions",
-)
 
 
 def _graphs_dir() -> Path | None:
@@ -256,11 +246,11 @@ def _from_data(data: dict[str, Any], path: str) -> CareerGraph:
     """
     problems: list[Problem] = []
 
-    for unknown in [k for k in data if k not in _TOP_KEYS]:
+    for unknown in [k for k in data if k not in TOP_KEYS]:
         problems.append(
             Problem(
                 "",
-                f"unknown top-level key {show(unknown)}; allowed keys are {', '.join(_TOP_KEYS)}",
+                f"unknown top-level key {show(unknown)}; allowed keys are {', '.join(TOP_KEYS)}",
             )
         )
     name = data.get("name")
