@@ -335,14 +335,7 @@ def career_graphs(
     """
     allowed = _check_kinds(kinds)
     skill_ids = _check_skills(skills)
-    if isinstance(min_roles, bool) or not isinstance(min_roles, int) or min_roles < 1:
-        raise InvalidArgument(f"min_roles={min_roles!r} must be a whole number >= 1")
-    if isinstance(max_roles, bool) or not isinstance(max_roles, int) or max_roles < min_roles:
-        raise InvalidArgument(f"max_roles={max_roles!r} must be a whole number >= min_roles")
-    if isinstance(max_level, bool) or not isinstance(max_level, int) or max_level < 1:
-        raise InvalidArgument(f"max_level={max_level!r} must be a whole number >= 1")
-    if max_transitions is not None and max_transitions < 0:
-        raise InvalidArgument(f"max_transitions={max_transitions!r} must be >= 0")
+    _check_sizes(min_roles, max_roles, max_level, max_transitions)
     base_costs = base_costs if base_costs is not None else st.sampled_from([0.0, 0.5, 1.0])
     gap_exponents = gap_exponents if gap_exponents is not None else st.sampled_from([1.0, 2.0])
     surplus_penalties = (
@@ -358,47 +351,8 @@ def career_graphs(
             Skill(s, s.replace("-", " ").capitalize(), importance=draw(importances))
             for s in skill_ids
         ]
-        role_records: list[Role] = []
-        for i, role_id in enumerate(ids):
-            parents: list[str] = []
-            if inherits and i:
-                parents = draw(st.lists(st.sampled_from(ids[:i]), unique=True, max_size=2))
-            role_records.append(
-                Role(
-                    role_id,
-                    f"Role {role_id}",
-                    draw(st.integers(1, max_level)),
-                    skills=draw(_levels(skill_ids, scale)),
-                    inherits=parents,
-                    holland=draw(holland_codes()),
-                )
-            )
-        pairs = [
-            (a, b)
-            for a in role_records
-            for b in role_records
-            if a.id != b.id and _valid_kinds(a, b, allowed)
-        ]
-        chosen = (
-            draw(
-                st.lists(
-                    st.sampled_from(pairs),
-                    unique_by=lambda p: (p[0].id, p[1].id),
-                    max_size=max_transitions,
-                )
-            )
-            if pairs
-            else []
-        )
-        moves = [
-            Transition(
-                a.id,
-                b.id,
-                draw(st.sampled_from(_valid_kinds(a, b, allowed))),
-                requirements=draw(requirements()),
-            )
-            for a, b in chosen
-        ]
+        role_records = _draw_roles(draw, ids, skill_ids, scale, max_level, inherits)
+        moves = _draw_moves(draw, role_records, allowed, max_transitions)
         return CareerGraph(
             "generated",
             title="Generated graph",
@@ -414,3 +368,75 @@ def career_graphs(
         )
 
     return build()
+
+
+def _check_sizes(
+    min_roles: int, max_roles: int, max_level: int, max_transitions: int | None
+) -> None:
+    if isinstance(min_roles, bool) or not isinstance(min_roles, int) or min_roles < 1:
+        raise InvalidArgument(f"min_roles={min_roles!r} must be a whole number >= 1")
+    if isinstance(max_roles, bool) or not isinstance(max_roles, int) or max_roles < min_roles:
+        raise InvalidArgument(f"max_roles={max_roles!r} must be a whole number >= min_roles")
+    if isinstance(max_level, bool) or not isinstance(max_level, int) or max_level < 1:
+        raise InvalidArgument(f"max_level={max_level!r} must be a whole number >= 1")
+    if max_transitions is not None and max_transitions < 0:
+        raise InvalidArgument(f"max_transitions={max_transitions!r} must be >= 0")
+
+
+def _draw_roles(
+    draw: st.DrawFn,
+    ids: Sequence[str],
+    skill_ids: Sequence[str],
+    scale: Scale,
+    max_level: int,
+    inherits: bool,
+) -> list[Role]:
+    """Draw a role for each id; with ``inherits``, each may inherit from up to two before it."""
+    role_records: list[Role] = []
+    for i, role_id in enumerate(ids):
+        parents: list[str] = []
+        if inherits and i:
+            parents = draw(st.lists(st.sampled_from(ids[:i]), unique=True, max_size=2))
+        role_records.append(
+            Role(
+                role_id,
+                f"Role {role_id}",
+                draw(st.integers(1, max_level)),
+                skills=draw(_levels(skill_ids, scale)),
+                inherits=parents,
+                holland=draw(holland_codes()),
+            )
+        )
+    return role_records
+
+
+def _draw_moves(
+    draw: st.DrawFn, role_records: Sequence[Role], allowed: Sequence[str], most: int | None
+) -> list[Transition]:
+    """Draw up to ``most`` moves, at most one per ordered pair, each of a kind it admits."""
+    pairs = [
+        (a, b)
+        for a in role_records
+        for b in role_records
+        if a.id != b.id and _valid_kinds(a, b, allowed)
+    ]
+    chosen = (
+        draw(
+            st.lists(
+                st.sampled_from(pairs),
+                unique_by=lambda p: (p[0].id, p[1].id),
+                max_size=most,
+            )
+        )
+        if pairs
+        else []
+    )
+    return [
+        Transition(
+            a.id,
+            b.id,
+            draw(st.sampled_from(_valid_kinds(a, b, allowed))),
+            requirements=draw(requirements()),
+        )
+        for a, b in chosen
+    ]
