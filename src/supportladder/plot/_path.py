@@ -22,6 +22,10 @@ __all__ = ["draw_path"]
 _FONT_SIZE = 9.0
 _SMALL = 8.0
 _PAD = 0.09
+_TITLE = {"va": "center", "multialignment": "center", "linespacing": LINE_SPACING, "zorder": 4}
+"""How a role's title is written in its box (see :func:`_text`)."""
+_NOTE = {"va": "top", "multialignment": "left", "linespacing": LINE_SPACING, "color": "#333333"}
+"""How the skills to build are written under a move's arrow."""
 
 
 def _gap_lines(graph: CareerGraph, gaps: Sequence[Gap]) -> list[str]:
@@ -150,22 +154,18 @@ def _boxes(
         )
         ax.add_patch(patch)
         patches.append(patch)
-        text = ax.text(
-            x,
-            y,
-            label,
-            ha="center",
-            va="center",
-            multialignment="center",
-            fontsize=_FONT_SIZE * scale,
-            linespacing=LINE_SPACING,
-            zorder=4,
-            gid=f"role:{rid}",
-            **c.PLAIN,
-        )
+        text = _text(ax, (x, y), label, f"role:{rid}", _FONT_SIZE * scale, **_TITLE)
         if family:
             text.set_fontfamily(family)
     return patches
+
+
+def _text(
+    ax: Axes, xy: tuple[float, float], text: str, gid: str, fontsize: float, **style: Any
+) -> Any:
+    """Write ``text`` centred on ``xy``, literally (never mathtext); ``style`` adds the rest."""
+    x, y = xy
+    return ax.text(x, y, text, ha="center", fontsize=fontsize, gid=gid, **style, **c.PLAIN)
 
 
 def _step(
@@ -195,28 +195,7 @@ def _step(
     arrow.set_label(step.kind)
     ax.add_patch(arrow)
     mid = (xa + xb) / 2
-    ax.text(
-        mid,
-        y + 0.08,
-        head,
-        ha="center",
-        va="bottom",
-        fontsize=_SMALL * scale,
-        color=style["color"],
-        fontweight="bold",
-        gid=f"kind:{a}->{b}",
-        **c.PLAIN,
-    )
-    ax.text(
-        mid,
-        y - 0.1,
-        note,
-        ha="center",
-        va="top",
-        multialignment="left",
-        fontsize=_SMALL * scale,
-        linespacing=LINE_SPACING,
-        color="#333333",
-        gid=f"skills:{a}->{b}",
-        **c.PLAIN,
-    )
+    small = _SMALL * scale
+    head_style = {"va": "bottom", "color": style["color"], "fontweight": "bold"}
+    _text(ax, (mid, y + 0.08), head, f"kind:{a}->{b}", small, **head_style)
+    _text(ax, (mid, y - 0.1), note, f"skills:{a}->{b}", small, **_NOTE)
