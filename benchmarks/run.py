@@ -42,10 +42,10 @@ sys.path.insert(0, str(HERE))
 
 import esco_size  # noqa: E402
 import synthetic  # noqa: E402
-from supportladder.queries import _engines as engines  # noqa: E402
-from supportladder.queries import _snapshot as csr  # noqa: E402
 
 import supportladder  # noqa: E402
+from supportladder.queries import _engines as engines  # noqa: E402
+from supportladder.queries import _snapshot as csr  # noqa: E402
 from supportladder.queries import (  # noqa: E402
     alternative_paths,
     bottlenecks,

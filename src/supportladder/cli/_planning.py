@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportladder.queries._reference import PROFILE
+from supportladder.queries._options import PROFILE
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph

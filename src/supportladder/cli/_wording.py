@@ -117,7 +117,7 @@ class Wording:
 
     def requires(self, r: Requirements | None) -> str:
         """Return requirements (or advantages) as one line, alternatives joined by "or"."""
-        from supportladder.queries import requirement_text
+        from supportladder.queries._routes import requirement_text
 
         return (requirement_text(r) if r else "") or "-"
 

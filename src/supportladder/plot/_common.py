@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
-from supportladder.queries import _reference as paths
+from supportladder.queries import _options
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -77,10 +77,10 @@ class Step(NamedTuple):
 def check_kinds(kinds: Iterable[str] | str | None) -> tuple[str, ...]:
     """Return the kinds asked for, in :data:`~supportladder.model.KINDS` order.
 
-    The check is the queries' own (:func:`supportladder.queries._reference.check_kinds`), so a
+    The check is the queries' own (:func:`supportladder.queries._options.check_kinds`), so a
     diagram and a query say the same of a bad ``kinds``.
     """
-    chosen = paths.check_kinds(kinds)
+    chosen = _options.check_kinds(kinds)
     return KINDS if chosen is None else tuple(k for k in KINDS if k in chosen)
 
 

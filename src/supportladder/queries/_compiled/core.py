@@ -44,14 +44,7 @@ import numpy.typing as npt
 
 from supportladder.model import KINDS, Requirements
 from supportladder.queries import _snapshot as _csr
-from supportladder.queries._reference import (
-    PROFILE,
-    PROFILE_KIND,
-    Edge,
-    Filters,
-    _avoided,
-    _cost_of,
-)
+from supportladder.queries._options import PROFILE, PROFILE_KIND, Edge, Filters, avoided, cost_of
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -276,7 +269,7 @@ def _custom_costs(
         if not keep[i]:
             continue
         data = digraph.adj[move.source][move.target]
-        found = _cost_of(weight, move.source, move.target, data)
+        found = cost_of(weight, move.source, move.target, data)
         if found is None:
             keep[i] = False
         else:
@@ -302,7 +295,7 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
         keep &= np.isin(snap.kind, codes)
     if filters.avoid is not None:
         for e in snap.with_requirements.tolist():
-            if _avoided(snap.moves[e].requirements, filters.avoid):
+            if avoided(snap.moves[e].requirements, filters.avoid):
                 keep[e] = False
     full = None
     if filters.weight is None or filters.weight == "weight":
