@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from supportladder._wording import KIND_COLORS, PATH_COLOR
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
 from supportladder.queries import _options
@@ -36,17 +37,15 @@ __all__ = [
 ]
 
 KIND_STYLES: Final[Mapping[str, Mapping[str, Any]]] = {
-    "upward": {"color": "#0072B2", "linestyle": "-"},
-    "lateral": {"color": "#009E73", "linestyle": "--"},
-    "cross-industry": {"color": "#CC79A7", "linestyle": "-."},
+    "upward": {"color": KIND_COLORS["upward"], "linestyle": "-"},
+    "lateral": {"color": KIND_COLORS["lateral"], "linestyle": "--"},
+    "cross-industry": {"color": KIND_COLORS["cross-industry"], "linestyle": "-."},
 }
 """Colour and line style of each kind of move (Okabe–Ito colours, safe for colour blindness).
 
 Kinds differ in line style as well as colour, so a grey-scale print still tells them apart.
 """
 
-PATH_COLOR: Final = "#D55E00"
-"""Colour of a highlighted route."""
 
 LAYOUTS: Final = ("ladder", "spring")
 """The layouts :func:`~supportladder.plot.plot_graph` knows."""
