@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 import attrs
 import networkx as nx
 
-from supportladder import weights
 from supportladder._checks import MAX_ROUTE_COST
 from supportladder.model import Requirements
 from supportladder.queries._options import (
@@ -119,7 +118,7 @@ def build_view(
         )
     if profile is not None:
         virtual: list[Edge] = []
-        profile_moves = weights.profile_costs(graph, profile)
+        profile_moves = graph.profile_costs(profile)
         for j, role in enumerate(graph.roles):
             base, gaps = float(profile_moves.weight[j]), profile_moves.gaps(j)
             data = {

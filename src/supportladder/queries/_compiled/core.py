@@ -321,7 +321,6 @@ def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]
     The profile's moves go to every role, cost ``graph.delta(profile, role)[0]`` (or 1
     with ``weight=None``), pass every kind and avoid filter, and obey ``max_step_cost``.
     """
-    from supportladder import weights
 
     base = view(graph, filters)
     snap = base.snap
@@ -329,7 +328,7 @@ def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]
     if filters.weight is None:
         cost = np.ones(targets.size, dtype=np.float64)
     else:
-        cost = np.asarray(weights.profile_costs(graph, profile).weight, dtype=np.float64)
+        cost = np.asarray(graph.profile_costs(profile).weight, dtype=np.float64)
     by = np.argsort(targets)
     targets, cost = targets[by], cost[by]
     if filters.max_step_cost is not None:
