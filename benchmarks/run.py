@@ -53,7 +53,7 @@ from supportladder.queries import (  # noqa: E402
     reachable_roles,
     shortest_path,
 )
-from supportladder.queries._reference import make_filters  # noqa: E402
+from supportladder.queries._options import make_filters  # noqa: E402
 
 # The checkout's sibling ../shared/data/onet-29.3 (benchmarks/ is one level below the root).
 ONET_DEFAULT = HERE.parent.parent / "shared" / "data" / "onet-29.3"
