@@ -253,6 +253,10 @@ class Skill:
     )
 
 
+MAX_TENURE_MONTHS: Final = 600
+"""The longest tenure a requirement may ask for, in months (50 years: a working life)."""
+
+
 @frozen
 class Requirements:
     """What a move asks of the person making it, beyond skills.
@@ -319,6 +323,11 @@ class Requirements:
             raise TypeError(f"tenure_months must be a whole number of months, got {_show(value)}")
         if value < 0:
             raise ValueError(f"tenure_months must be 0 or more, got {value}")
+        if value > MAX_TENURE_MONTHS:
+            raise ValueError(
+                f"tenure_months must be at most {MAX_TENURE_MONTHS} (50 years), "
+                f"got {_show(value)}; give the months usually spent in the role first"
+            )
 
     def names(self) -> tuple[str, ...]:
         """Return the names of the requirements that are set, in field order.
