@@ -22,8 +22,17 @@ from supportladder._checks import check_records
 from supportladder._display import rich_html
 from supportladder._frozen import FrozenDict, freeze
 from supportladder._matching import abbreviation, suggest
-from supportladder.errors import AmbiguousRoleError, GraphFileError, RoleNotFoundError
-from supportladder.model import DEFAULT_SCALE, Gap, Role, Scale, Skill, Transition, Weighting
+from supportladder.errors import AmbiguousRoleError, GraphFileError, Problem, RoleNotFoundError
+from supportladder.model import (
+    DEFAULT_SCALE,
+    Gap,
+    Role,
+    Scale,
+    Skill,
+    Transition,
+    Weighting,
+    _id_problem,
+)
 
 __all__ = ["CareerGraph"]
 
@@ -97,6 +106,9 @@ class CareerGraph:
             list(enumerate(self.roles)),
             list(enumerate(self.transitions)),
         )
+        name_problem = _id_problem("name", self.name)
+        if name_problem is not None:  # the loader asks the same of a file's name
+            problems = [Problem("name", name_problem), *problems]
         if problems:
             raise GraphFileError(f"<graph {self.name!r}>", problems)
 
@@ -177,7 +189,7 @@ class CareerGraph:
         if isinstance(ref, Role):
             ref = ref.id
         if not isinstance(ref, str):
-            raise RoleNotFoundError(repr(ref), self.name, ())
+            raise RoleNotFoundError(ref, self.name, ())
         found = self._by_id.get(ref)
         if found is not None:
             return found
