@@ -528,7 +528,7 @@ def test_to_frame(mini: CareerGraph) -> None:
         "requirements",
         "advantages",
     ]
-    assert "communication 2→3" in frame["skills_to_build"][0]
+    assert "communication 2 → 3" in frame["skills_to_build"][0]
     # the explanation adds up: base + every gap's share + surplus is the move's cost
     for _, row in frame.iterrows():
         assert row["base"] + sum(row["gap_costs"].values()) + row["surplus"] == pytest.approx(
@@ -649,7 +649,7 @@ def test_explain_names_every_share_of_the_cost(mini: CareerGraph) -> None:
     for step in p.steps:
         assert f"cost {step.cost:g}" in text
         for gap in step.gaps:
-            assert f"{gap.skill} {gap.from_:g}→{gap.to:g}" in text
+            assert gap.describe() in text
             assert f"+{gap.cost:g}" in text
     assert "imputed" in text  # the rep rates no leadership
     assert "requires: either 12 months in the role or assessment: interview test" not in text

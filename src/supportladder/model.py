@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final, Literal
 
 import attrs
@@ -360,6 +360,38 @@ class Requirements:
         base = attrs.evolve(self, any_of=())
         return tuple(_combine(base, option) for option in self.any_of)
 
+    def phrases(self) -> tuple[str, ...]:
+        """Return the requirements as short phrases, for people: the one wording of them.
+
+        Each requirement that always applies is one phrase; the ``any_of`` alternatives are
+        one more, ``"either … or …"``, so an "or" of the sources stays an "or".  The CLI,
+        the diagrams, the HTML map, notebooks and explanations all word requirements so.
+
+        Examples
+        --------
+        >>> Requirements(education="bachelor", certifications=["CCXP"]).phrases()
+        ('education: bachelor', 'certifications: CCXP')
+        >>> Requirements(any_of=[Requirements(tenure_months=12),
+        ...                      Requirements(assessment="interview test")]).describe()
+        'either 12 months in the role or assessment: interview test'
+        """
+        out = []
+        for name in self.names():
+            value = getattr(self, name)
+            if name == "tenure_months":
+                out.append(f"{value} months in the role")
+            elif name == "certifications":
+                out.append(f"certifications: {', '.join(value)}")
+            elif name != "any_of":
+                out.append(f"{name}: {value}")
+        if self.any_of:
+            out.append("either " + " or ".join(o.describe() for o in self.any_of))
+        return tuple(out)
+
+    def describe(self) -> str:
+        """Return :meth:`phrases` as one line, joined by ``"; "`` (empty if none is set)."""
+        return "; ".join(self.phrases())
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Requirements:
         """Return the requirements of a :meth:`to_dict` mapping (the inverse of it)."""
@@ -653,6 +685,26 @@ class Gap:
     def delta(self) -> float:
         """How much the level rises."""
         return self.to - self.from_
+
+    def describe(
+        self, *, skill: str | None = None, level: Callable[[float], str] | None = None
+    ) -> str:
+        """Return the gap for people, ``"communication 2 → 3"``: the one wording of a gap.
+
+        ``skill`` replaces the skill id (with its name, say) and ``level`` words a level
+        (a scale's level names, say; default the number).  An imputed starting level is
+        marked ``(imputed)``.
+
+        Examples
+        --------
+        >>> Gap("communication", 2.0, 3.0).describe()
+        'communication 2 → 3'
+        >>> Gap("leadership", 0.0, 2.0, imputed=True).describe(skill="Leadership")
+        'Leadership 0 (imputed) → 2'
+        """
+        word = level if level is not None else (lambda value: f"{value:g}")
+        mark = " (imputed)" if self.imputed else ""
+        return f"{skill or self.skill} {word(self.from_)}{mark} → {word(self.to)}"
 
     def to_dict(self) -> dict[str, Any]:
         """Return ``{"skill", "from", "to", "imputed", "cost"}``, JSON-ready."""

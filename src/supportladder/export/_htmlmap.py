@@ -86,14 +86,6 @@ def _level_namer(graph: CareerGraph) -> Any:
     return name
 
 
-def _requirements(req: Any) -> list[str]:
-    out = []
-    for key, value in req.to_dict().items():
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        out.append(f"{key.replace('_', ' ')}: {shown}")
-    return out
-
-
 def _roles(graph: CareerGraph, lay: Layout) -> list[dict[str, Any]]:
     names = {s.id: s.name for s in graph.skills}
     level_name = _level_namer(graph)
@@ -132,7 +124,7 @@ def _moves(graph: CareerGraph, lay: Layout) -> tuple[list[dict[str, Any]], int]:
     out = []
     for m, w, num in zip(graph.transitions, weights, nums, strict=True):
         gaps = [
-            f"{names.get(g.skill, g.skill)} {level_name(g.from_)} → {level_name(g.to)}"
+            g.describe(skill=names.get(g.skill, g.skill), level=level_name)
             for g in graph.gaps(*m.key)
         ]
         out.append(
@@ -145,7 +137,7 @@ def _moves(graph: CareerGraph, lay: Layout) -> tuple[list[dict[str, Any]], int]:
                 "num": num,
                 "points": routes[m.key].points,
                 "gaps": gaps,
-                "requirements": _requirements(m.requirements),
+                "requirements": list(m.requirements.phrases()),
             }
         )
     return out, k

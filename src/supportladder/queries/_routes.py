@@ -54,30 +54,12 @@ def _tuple_of_pairs(values: Iterable[tuple[str, str]]) -> tuple[tuple[str, str],
 
 
 def _gap_text(gaps: Iterable[Gap]) -> str:
-    return ", ".join(f"{g.skill} {g.from_:g}→{g.to:g}" for g in gaps)
+    return ", ".join(g.describe() for g in gaps)
 
 
 def requirement_text(req: Requirements) -> str:
-    """Return requirements as one line: ``"tenure 12 months, or assessment: interview"``."""
-
-    def one(r: Requirements) -> str:
-        parts = []
-        for name, value in r.to_dict().items():
-            if name == "any_of":
-                continue
-            if name == "tenure_months":
-                parts.append(f"{value} months in the role")
-            elif isinstance(value, list):
-                parts.append(f"{name}: {', '.join(value)}")
-            else:
-                parts.append(f"{name}: {value}")
-        return "; ".join(parts)
-
-    common = one(req)
-    options = " or ".join(one(o) for o in req.any_of)
-    if options:
-        options = f"either {options}" if len(req.any_of) > 1 else options
-    return "; ".join(p for p in (common, options) if p)
+    """Return requirements as one line (:meth:`~supportladder.Requirements.describe`)."""
+    return req.describe()
 
 
 # ---------------------------------------------------------------------- results
@@ -140,13 +122,14 @@ class Step:
         """
         lines = [f"base {self.base:g}"]
         for g in self.gaps:
-            imputed = " (not rated for this role: imputed from its rung)" if g.imputed else ""
-            lines.append(f"{g.skill} {g.from_:g}→{g.to:g}{imputed}: +{g.cost:g}")
+            lines.append(f"{g.describe()}: +{g.cost:g}")
+        if any(g.imputed for g in self.gaps):
+            lines.append("(imputed: this role does not rate the skill; its level is its rung's)")
         if self.surplus:
             lines.append(f"surplus: +{self.surplus:g}")
         for label, req in (("requires", self.requirements), ("helps", self.advantages)):
             if req:
-                lines.append(f"{label}: {requirement_text(req)}")
+                lines.append(f"{label}: {req.describe()}")
         return lines
 
     def to_dict(self) -> dict[str, Any]:
