@@ -31,8 +31,8 @@ from supportladder.model import (
     Skill,
     Transition,
     Weighting,
-    _id_problem,
 )
+from supportladder.model._rules import id_problem
 
 __all__ = ["CareerGraph"]
 
@@ -106,7 +106,7 @@ class CareerGraph:
             list(enumerate(self.roles)),
             list(enumerate(self.transitions)),
         )
-        name_problem = _id_problem("name", self.name)
+        name_problem = id_problem("name", self.name)
         if name_problem is not None:  # the loader asks the same of a file's name
             problems = [Problem("name", name_problem), *problems]
         if problems:
