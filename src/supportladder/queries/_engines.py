@@ -97,6 +97,10 @@ class Engine(Protocol):
     def graph(self) -> CareerGraph:
         """The request's graph."""
 
+    @property
+    def profile(self) -> dict[str, float] | None:
+        """The skill profile the request starts from, if any."""
+
     def edge(self, source: str, target: str) -> Edge:
         """Return one move of the request's view."""
 
@@ -144,6 +148,10 @@ class _Reference:
     @property
     def graph(self) -> CareerGraph:
         return self.request.graph
+
+    @property
+    def profile(self) -> dict[str, float] | None:
+        return self.request.profile
 
     def edge(self, source: str, target: str) -> Edge:
         return self.view.edge(source, target)
@@ -215,6 +223,10 @@ class _Compiled:
     @property
     def graph(self) -> CareerGraph:
         return self.request.graph
+
+    @property
+    def profile(self) -> dict[str, float] | None:
+        return self.request.profile
 
     def edge(self, source: str, target: str) -> Edge:
         return self.fv.edge(source, target)

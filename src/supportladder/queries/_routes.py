@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -318,6 +318,9 @@ class Edges(Protocol):
     @property
     def graph(self) -> CareerGraph: ...
 
+    @property
+    def profile(self) -> dict[str, float] | None: ...
+
     def edge(self, source: str, target: str) -> _options.Edge: ...
 
 
@@ -333,21 +336,27 @@ def to_path(
         step = None if steps_of is None else steps_of.get((u, v))
         if step is None:
             e = view.edge(u, v)
-            step = make_step(view.graph, e)
+            step = make_step(view.graph, e, view.profile)
             if steps_of is not None:
                 steps_of[(u, v)] = step
         steps.append(step)
     return Path(roles, steps, float(exact))
 
 
-def make_step(graph: CareerGraph, e: Any) -> Step:
-    """Return the :class:`Step` of a view's edge, with its skill-delta breakdown."""
+def make_step(graph: CareerGraph, e: Any, profile: Mapping[str, float] | None = None) -> Step:
+    """Return the :class:`Step` of a view's edge, with its skill-delta breakdown.
+
+    ``profile`` is the skill profile a route from :data:`PROFILE` starts from.
+    """
     base = graph.weighting.base_cost
     seen: Observed | None = None
     skill: float | None = None
     if e.source == PROFILE:
         advantages = Requirements()
         surplus = 0.0
+        if profile is not None:
+            at = graph._role_index()[e.target]
+            surplus = float(graph.profile_costs(profile).surplus[at])
     else:
         move = graph.transition(e.source, e.target)
         advantages = move.advantages
