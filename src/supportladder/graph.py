@@ -32,13 +32,9 @@ from supportladder.model import (
     Transition,
     Weighting,
 )
-from supportladder.model._rules import id_problem
+from supportladder.model._rules import id_problem, to_tuple
 
 __all__ = ["CareerGraph"]
-
-
-def _tuple(values: Any) -> tuple[Any, ...]:
-    return tuple(values)
 
 
 @frozen(repr=False)
@@ -89,9 +85,9 @@ class CareerGraph:
     """
 
     name: str = field()
-    roles: tuple[Role, ...] = field(converter=_tuple, kw_only=True)
-    transitions: tuple[Transition, ...] = field(default=(), converter=_tuple, kw_only=True)
-    skills: tuple[Skill, ...] = field(default=(), converter=_tuple, kw_only=True)
+    roles: tuple[Role, ...] = field(converter=to_tuple, kw_only=True)
+    transitions: tuple[Transition, ...] = field(default=(), converter=to_tuple, kw_only=True)
+    skills: tuple[Skill, ...] = field(default=(), converter=to_tuple, kw_only=True)
     title: str = field(default="", kw_only=True)
     description: str = field(default="", kw_only=True)
     scale: Scale = field(default=DEFAULT_SCALE, kw_only=True)
