@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from supportladder.cli._common import load_graph, wording
 from supportladder.errors import QueryArgumentError
 from supportladder.io import DEFAULT_GRAPH
-from supportladder.queries._reference import PROFILE
+from supportladder.queries._options import PROFILE
 
 if TYPE_CHECKING:
     from supportladder.cli._wording import Wording

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from supportladder.cli._table import MAX_WIDTH
 from supportladder.graph import CareerGraph
 from supportladder.model import Gap, Requirements
-from supportladder.queries._reference import PROFILE
+from supportladder.queries._options import PROFILE
 
 if TYPE_CHECKING:
     from supportladder.queries import Step
@@ -141,7 +141,7 @@ class Wording:
 
     def requires(self, r: Requirements | None) -> str:
         """Return requirements (or advantages) as one line, alternatives joined by "or"."""
-        from supportladder.queries import requirement_text
+        from supportladder.queries._routes import requirement_text
 
         return (requirement_text(r) if r else "") or "-"
 
