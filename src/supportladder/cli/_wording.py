@@ -127,8 +127,7 @@ class Wording:
 
     def gap(self, gap: Gap) -> str:
         """Return ``"Name from → to"``, ``"Name from (imputed) → to"`` for an imputed level."""
-        mark = " (imputed)" if gap.imputed else ""
-        return f"{self.skill(gap.skill)} {self.level(gap.from_)}{mark} → {self.level(gap.to)}"
+        return gap.describe(skill=self.skill(gap.skill), level=self.level)
 
     def gaps(self, gaps: Sequence[Gap]) -> str:
         """Return the gaps of a move, largest first, summarised unless ``full``."""
@@ -141,9 +140,7 @@ class Wording:
 
     def requires(self, r: Requirements | None) -> str:
         """Return requirements (or advantages) as one line, alternatives joined by "or"."""
-        from supportladder.queries._routes import requirement_text
-
-        return (requirement_text(r) if r else "") or "-"
+        return (r.describe() if r else "") or "-"
 
     def explained(self, step: Any) -> str:
         """Return why a move costs what it does: base, each gap's share, surplus.

@@ -50,9 +50,9 @@ True
 ... ]
 True
 >>> print([t.get_text() for t in ax.texts if t.get_gid() == "skills:rep->lead"][0])
-Communication: good → strong
-Leadership: none → good
-12 months in role
+Communication good → strong
+Leadership none (imputed) → good
+12 months in the role
 >>> plt.close("all")
 """
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from supportladder.graph import CareerGraph
-from supportladder.model import Gap, Requirements
+from supportladder.model import Gap
 from supportladder.plot import _common as c
 from supportladder.plot._text import LINE_SPACING, Meter, titles_in, wrap
 
@@ -29,28 +29,12 @@ _NOTE = {"va": "top", "multialignment": "left", "linespacing": LINE_SPACING, "co
 
 
 def _gap_lines(graph: CareerGraph, gaps: Sequence[Gap]) -> list[str]:
-    lines = []
-    for gap in gaps:
-        try:
-            name = graph.skill(gap.skill).name
-        except KeyError:
-            name = gap.skill
-        a = graph.scale.name_of(gap.from_) or c.fmt(gap.from_)
-        b = graph.scale.name_of(gap.to) or c.fmt(gap.to)
-        lines.append(f"{name}: {a} → {b}")
-    return lines
+    names = {s.id: s.name for s in graph.skills}
 
+    def level(value: float) -> str:
+        return graph.scale.name_of(value) or c.fmt(value)
 
-def _requirement_lines(req: Requirements) -> list[str]:
-    lines = []
-    if req.tenure_months is not None:
-        lines.append(f"{req.tenure_months} months in role")
-    if req.education:
-        lines.append(f"education: {req.education}")
-    lines.extend(f"cert.: {c}" for c in req.certifications)
-    if req.assessment:
-        lines.append(req.assessment)
-    return lines
+    return [gap.describe(skill=names.get(gap.skill, gap.skill), level=level) for gap in gaps]
 
 
 class _Sizes(NamedTuple):
@@ -93,7 +77,7 @@ def draw_path(
     notes = [
         "\n".join(
             textwrap.fill(line, 30)
-            for line in _gap_lines(graph, s.gaps) + _requirement_lines(s.requirements)
+            for line in _gap_lines(graph, s.gaps) + list(s.requirements.phrases())
         )
         for s in steps
     ]

@@ -57,11 +57,6 @@ def _gap_text(gaps: Iterable[Gap]) -> str:
     return ", ".join(g.describe() for g in gaps)
 
 
-def requirement_text(req: Requirements) -> str:
-    """Return requirements as one line (:meth:`~supportladder.Requirements.describe`)."""
-    return req.describe()
-
-
 # ---------------------------------------------------------------------- results
 @frozen
 class Step:
