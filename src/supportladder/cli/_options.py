@@ -29,6 +29,7 @@ __all__ = [
     "add_graph_option",
     "add_json_option",
     "add_kinds_option",
+    "add_limit_options",
     "add_output_options",
     "add_profile_option",
     "add_query_options",
@@ -175,6 +176,14 @@ def add_output_options(
     """Add ``-o/--output FILE`` and ``--force`` (to overwrite an existing ``what``)."""
     p.add_argument("-o", "--output", required=required, metavar="FILE", help=help)
     p.add_argument("--force", action="store_true", help=f"overwrite an existing {what}")
+
+
+def add_limit_options(p: argparse.ArgumentParser) -> None:
+    """Add ``--budget`` and ``--max-steps``, the limits of reach and feeder queries."""
+    p.add_argument("--budget", type=cost_arg, metavar="X", help="largest total cost of a route")
+    p.add_argument(
+        "--max-steps", type=count_arg, metavar="N", help="largest number of moves of a route"
+    )
 
 
 def add_profile_option(p: argparse.ArgumentParser) -> None:

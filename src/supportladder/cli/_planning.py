@@ -26,8 +26,7 @@ def add_commands(sub: Any) -> None:
     p = add_command(sub, "feeders", cmd_feeders, help="roles that lead to a role (succession)")
     opt.add_query_options(p)
     p.add_argument("target", metavar="TARGET", help="the seat to fill: id, title or alias")
-    p.add_argument("--budget", type=float, metavar="X", help="largest total cost of a route")
-    p.add_argument("--max-steps", type=opt.count_arg, metavar="N", help="largest number of moves")
+    opt.add_limit_options(p)
 
     p = add_command(sub, "plan", cmd_plan, help="the skills to build on the way to a role")
     opt.add_query_options(p)

@@ -59,10 +59,7 @@ def add_commands(sub: Any) -> None:
     opt.add_query_options(p)
     p.add_argument("source", metavar="FROM", nargs="?", help="start role: id, title or alias")
     opt.add_profile_option(p)
-    p.add_argument("--budget", type=opt.cost_arg, metavar="X", help="largest total cost of a route")
-    p.add_argument(
-        "--max-steps", type=opt.count_arg, metavar="N", help="largest number of moves of a route"
-    )
+    opt.add_limit_options(p)
 
     p = add_command(
         sub, "bottlenecks", cmd_bottlenecks, help="gateways, critical and hardest moves"
