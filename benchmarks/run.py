@@ -42,10 +42,10 @@ sys.path.insert(0, str(HERE))
 
 import esco_size  # noqa: E402
 import synthetic  # noqa: E402
-from supportladder.queries import _engines as engines  # noqa: E402
-from supportladder.queries import _snapshot as csr  # noqa: E402
 
 import supportladder  # noqa: E402
+from supportladder.queries import _engines as engines  # noqa: E402
+from supportladder.queries import _snapshot as csr  # noqa: E402
 from supportladder.queries import (  # noqa: E402
     alternative_paths,
     bottlenecks,
@@ -53,7 +53,7 @@ from supportladder.queries import (  # noqa: E402
     reachable_roles,
     shortest_path,
 )
-from supportladder.queries._reference import make_filters  # noqa: E402
+from supportladder.queries._options import make_filters  # noqa: E402
 
 # The checkout's sibling ../shared/data/onet-29.3 (benchmarks/ is one level below the root).
 ONET_DEFAULT = HERE.parent.parent / "shared" / "data" / "onet-29.3"

@@ -74,6 +74,7 @@ CASES: dict[str, object] = {
     "unknown kind": G + R2 + T + 'kind = "promotion"\n',
     "unknown requirement": G + R2 + T + "requirements = { salary = 3 }\n",
     "negative tenure": G + R2 + T + "requirements = { tenure_months = -3 }\n",
+    "tenure too long": G + R2 + T + "requirements = { tenure_months = 6000 }\n",
     "one alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }] }\n",
     "empty alternative": G + R2 + T + "requirements = { any_of = [{ tenure_months = 3 }, {}] }\n",
     "unknown advantage": G + R2 + T + "advantages = { salary = 3 }\n",

@@ -21,15 +21,16 @@ from hypothesis import strategies as st
 import test_queries_properties as props
 from supportladder import CareerGraph, NoPathError, Role, Skill, Transition
 from supportladder.queries import _engines as engines
-from supportladder.queries import _reference as _paths
-from supportladder.queries import _snapshot as csr
 from supportladder.queries import (
+    _options,
     alternative_paths,
     bottlenecks,
     chokepoints,
     reachable_roles,
     shortest_path,
 )
+from supportladder.queries import _reference as _paths
+from supportladder.queries import _snapshot as csr
 from supportladder.queries._compiled import betweenness
 from supportladder.queries._compiled import bottlenecks as bottlenecks_core
 from supportladder.queries._compiled import reach as reach_core
@@ -74,7 +75,7 @@ def compiled_view(g: CareerGraph, kinds: frozenset[str] | None = None) -> Any:
     """The compiled view of ``g`` for the default weight, or ``None`` where it falls back."""
     from supportladder.queries._compiled import core as fast
 
-    filters = _paths.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
+    filters = _options.make_filters(kinds=kinds, max_step_cost=None, avoid=None, weight="weight")
     try:
         return fast.view(g, filters)
     except fast.Fallback:
@@ -422,7 +423,7 @@ def test_cuts_on_any_route_equal_bottlenecks(case: tuple[CareerGraph, str, str])
     g, s, t = case
     if s == t:
         return
-    filters = _paths.make_filters(kinds=None, max_step_cost=None, avoid=None, weight="weight")
+    filters = _options.make_filters(kinds=None, max_step_cost=None, avoid=None, weight="weight")
 
     def cuts() -> Any:
         def task(e: engines.Engine) -> Any:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import supportladder
 from supportladder import NoPathError, QueryArgumentError, RoleNotFoundError
-from supportladder.cli import _flag
+from supportladder.cli._common import flag as _flag
 
 EXAMPLES = int(os.environ.get("SUPPORTLADDER_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

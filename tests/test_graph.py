@@ -180,3 +180,19 @@ def test_transition_lookup(mini: CareerGraph) -> None:
     assert mini.transition("Rep", "Team Lead").kind == "upward"
     with pytest.raises(KeyError, match="no move from 'manager' to 'rep'"):
         mini.transition("manager", "rep")
+
+
+def test_a_graph_built_in_python_needs_the_name_the_loader_needs() -> None:
+    # The loader refuses name = "Broken Ladder"; CareerGraph(...) must not accept it either,
+    # or save() would write a file that load() refuses.
+    with pytest.raises(GraphFileError, match=r"name: name 'Broken Ladder' is not kebab-case"):
+        CareerGraph("Broken Ladder", roles=[Role("rep", "Rep", 1)])
+
+
+@pytest.mark.parametrize("ref", [5, None, 2.5, ["rep"]])
+def test_a_role_reference_that_is_not_a_string_is_named_as_such(ref: object) -> None:
+    g = CareerGraph("mini", roles=[Role("rep", "Rep", 1)])
+    with pytest.raises(RoleNotFoundError, match=r"a role is named by its id.*got \w+ ") as info:
+        g.role(ref)  # type: ignore[arg-type]
+    assert info.value.ref == ref
+    assert "no role '" not in str(info.value)  # not quoted as if it were the string "5"

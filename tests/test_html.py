@@ -109,8 +109,8 @@ def test_path_html() -> None:
     assert f"cost {path.cost:g}" in visible
     rows = re.findall(r"<tbody>(.*?)</tbody>", text, re.S)[0].count("<tr>")
     assert rows == len(path.steps) == 2
-    assert "leadership 0→2" in visible
-    assert "tenure months: 12" in visible
+    assert "leadership 0 (imputed) → 2" in visible  # the rep does not rate leadership
+    assert "12 months in the role" in visible
     assert "certifications: project management" in visible
 
 
@@ -180,3 +180,23 @@ def test_many_rows_are_cut() -> None:
 def test_svg_is_deterministic(name: str) -> None:
     g = supportladder.load(name)
     assert html.graph_svg(g) == html.graph_svg(g)
+
+
+def test_alternative_requirements_read_as_an_or_in_the_notebook_and_the_map() -> None:
+    # customer-service-path: "about a year in the role, or an interview test" is one gate
+    # with two ways through; showing it as a list of dicts, or as both, would misstate it.
+    from supportladder.export._htmlmap import map_data
+
+    either = Requirements(
+        any_of=[Requirements(tenure_months=12), Requirements(assessment="interview test")]
+    )
+    g = CareerGraph(
+        "alt",
+        roles=[Role("rep", "Rep", 1), Role("lead", "Lead", 2)],
+        transitions=[Transition("rep", "lead", "upward", requirements=either)],
+    )
+    wanted = "either 12 months in the role or assessment: interview test"
+    visible = " ".join(parse(shortest_path(g, "rep", "lead")._repr_html_() or "").text)
+    assert wanted in visible
+    assert "tenure_months" not in visible  # no Python dict shown
+    assert map_data(g)["moves"][0]["requirements"] == [wanted]

@@ -428,7 +428,7 @@ def test_plot_path_draws_the_route_left_to_right() -> None:
             assert g.skill(gap.skill).name in notes
     assert any(g.gaps(a, b) for a, b in itertools.pairwise(route))
     (first,) = [t.get_text() for t in ax.texts if gid(t) == "skills:agent->senior"]
-    assert "12 months in role" in first
+    assert "12 months in the role" in first
     assert_titles_apart(fig, ax)
 
 

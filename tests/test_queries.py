@@ -528,7 +528,7 @@ def test_to_frame(mini: CareerGraph) -> None:
         "requirements",
         "advantages",
     ]
-    assert "communication 2→3" in frame["skills_to_build"][0]
+    assert "communication 2 → 3" in frame["skills_to_build"][0]
     # the explanation adds up: base + every gap's share + surplus is the move's cost
     for _, row in frame.iterrows():
         assert row["base"] + sum(row["gap_costs"].values()) + row["surplus"] == pytest.approx(
@@ -649,8 +649,28 @@ def test_explain_names_every_share_of_the_cost(mini: CareerGraph) -> None:
     for step in p.steps:
         assert f"cost {step.cost:g}" in text
         for gap in step.gaps:
-            assert f"{gap.skill} {gap.from_:g}→{gap.to:g}" in text
+            assert gap.describe() in text
             assert f"+{gap.cost:g}" in text
     assert "imputed" in text  # the rep rates no leadership
     assert "requires: either 12 months in the role or assessment: interview test" not in text
     assert "requires: 12 months in the role; assessment: interview test" in text
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])  # the compiled core, then the reference
+def test_a_profile_step_splits_out_its_surplus(
+    threshold: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supportladder import Weighting
+    from supportladder.queries import _engines
+
+    monkeypatch.setattr(_engines, "FAST_THRESHOLD", threshold)
+    g = CareerGraph(
+        "surplus",
+        skills=[Skill("communication", "Communication"), Skill("leadership", "Leadership")],
+        roles=[Role("rep", "Rep", 1, skills={"communication": 2, "leadership": 1})],
+        weighting=Weighting(surplus_penalty=0.5),
+    )
+    step = shortest_path(g, {"communication": 4, "leadership": 0}, "rep").steps[0]
+    # 2 levels of communication above the rep: 0.5 * 2**2 surplus; leadership 0 -> 1 a gap
+    assert step.surplus == 2.0
+    assert step.cost == step.base + sum(gap.cost for gap in step.gaps) + step.surplus

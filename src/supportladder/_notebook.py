@@ -66,17 +66,11 @@ def _table(
 
 
 def _gaps(gaps: Iterable[Any]) -> str:
-    return ", ".join(f"{_e(g.skill)} {_num(g.from_)}→{_num(g.to)}" for g in gaps)
+    return ", ".join(_e(g.describe(level=_num)) for g in gaps)
 
 
 def _requirements(req: Any) -> str:
-    if not req:
-        return ""
-    parts = []
-    for key, value in req.to_dict().items():
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        parts.append(f"{key.replace('_', ' ')}: {shown}")
-    return _e("; ".join(parts))
+    return _e(req.describe()) if req else ""
 
 
 def _route(roles: Iterable[str]) -> str:

@@ -1,11 +1,36 @@
-"""Showing values in messages: one shortener for every error the library raises."""
+"""The house style shared by messages, the CLI, diagrams and exports.
+
+* :func:`show`: how a value is quoted in a message — one shortener for every error the
+  library raises and every line the CLI prints;
+* the palette: :data:`KIND_COLORS` (one colour per kind of move), :data:`PATH_COLOR` (a
+  highlighted route) and :data:`TRACK_COLORS` (the background bands of career tracks),
+  used alike by the diagrams, the HTML map, DOT and Mermaid.
+"""
 
 from __future__ import annotations
 
 import math
 from typing import Final
 
-__all__ = ["WIDTH", "show"]
+__all__ = ["KIND_COLORS", "PATH_COLOR", "TRACK_COLORS", "WIDTH", "show"]
+
+KIND_COLORS: Final = {"upward": "#0072B2", "lateral": "#009E73", "cross-industry": "#CC79A7"}
+"""Colour of each kind of move (Okabe–Ito colours, safe for colour blindness)."""
+
+PATH_COLOR: Final = "#D55E00"
+"""Colour of a highlighted route (Okabe–Ito vermilion)."""
+
+TRACK_COLORS: Final = (
+    "#E8F1FA",
+    "#FDF1E0",
+    "#E6F5EF",
+    "#F7EAF2",
+    "#FBF7DC",
+    "#EDEDED",
+    "#E3F4FB",
+    "#FBE9E1",
+)
+"""Background colours of career-track bands, in turn (pale, so text on them stays legible)."""
 
 WIDTH: Final = 60
 """The longest a value is shown in a message, in characters."""

@@ -12,6 +12,8 @@ from typing import Any
 
 import networkx as nx
 
+from supportladder._wording import show
+
 __all__ = [
     "AmbiguousRoleError",
     "GraphFileError",
@@ -113,10 +115,16 @@ class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[mi
         Close matches among the graph's role ids, titles and aliases.
     """
 
-    def __init__(self, ref: str, graph_name: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, ref: object, graph_name: str, suggestions: Sequence[str] = ()) -> None:
         self.ref = ref
         self.graph_name = graph_name
         self.suggestions = tuple(suggestions)
+        if not isinstance(ref, str):
+            super().__init__(
+                f"a role is named by its id, title or alias (a string) or by a Role, "
+                f"got {type(ref).__name__} {show(ref)}; graph {graph_name!r} has no such role"
+            )
+            return
         hint = (
             "did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
             if self.suggestions
@@ -124,7 +132,7 @@ class RoleNotFoundError(SupportLadderError, nx.NodeNotFound):  # type: ignore[mi
         )
         super().__init__(f"no role {ref!r} in graph {graph_name!r}; {hint}")
 
-    def __reduce__(self) -> tuple[type[RoleNotFoundError], tuple[str, str, tuple[str, ...]]]:
+    def __reduce__(self) -> tuple[type[RoleNotFoundError], tuple[object, str, tuple[str, ...]]]:
         return (type(self), (self.ref, self.graph_name, self.suggestions))
 
 

@@ -22,14 +22,19 @@ from supportladder._checks import check_records
 from supportladder._display import rich_html
 from supportladder._frozen import FrozenDict, freeze
 from supportladder._matching import abbreviation, suggest
-from supportladder.errors import AmbiguousRoleError, GraphFileError, RoleNotFoundError
-from supportladder.model import DEFAULT_SCALE, Gap, Role, Scale, Skill, Transition, Weighting
+from supportladder.errors import AmbiguousRoleError, GraphFileError, Problem, RoleNotFoundError
+from supportladder.model import (
+    DEFAULT_SCALE,
+    Gap,
+    Role,
+    Scale,
+    Skill,
+    Transition,
+    Weighting,
+)
+from supportladder.model._rules import id_problem, to_tuple
 
 __all__ = ["CareerGraph"]
-
-
-def _tuple(values: Any) -> tuple[Any, ...]:
-    return tuple(values)
 
 
 @frozen(repr=False)
@@ -80,9 +85,9 @@ class CareerGraph:
     """
 
     name: str = field()
-    roles: tuple[Role, ...] = field(converter=_tuple, kw_only=True)
-    transitions: tuple[Transition, ...] = field(default=(), converter=_tuple, kw_only=True)
-    skills: tuple[Skill, ...] = field(default=(), converter=_tuple, kw_only=True)
+    roles: tuple[Role, ...] = field(converter=to_tuple, kw_only=True)
+    transitions: tuple[Transition, ...] = field(default=(), converter=to_tuple, kw_only=True)
+    skills: tuple[Skill, ...] = field(default=(), converter=to_tuple, kw_only=True)
     title: str = field(default="", kw_only=True)
     description: str = field(default="", kw_only=True)
     scale: Scale = field(default=DEFAULT_SCALE, kw_only=True)
@@ -97,6 +102,9 @@ class CareerGraph:
             list(enumerate(self.roles)),
             list(enumerate(self.transitions)),
         )
+        name_problem = id_problem("name", self.name)
+        if name_problem is not None:  # the loader asks the same of a file's name
+            problems = [Problem("name", name_problem), *problems]
         if problems:
             raise GraphFileError(f"<graph {self.name!r}>", problems)
 
@@ -177,7 +185,7 @@ class CareerGraph:
         if isinstance(ref, Role):
             ref = ref.id
         if not isinstance(ref, str):
-            raise RoleNotFoundError(repr(ref), self.name, ())
+            raise RoleNotFoundError(ref, self.name, ())
         found = self._by_id.get(ref)
         if found is not None:
             return found
@@ -285,26 +293,17 @@ class CareerGraph:
             cached = self._cache["role_index"] = {r.id: i for i, r in enumerate(self.roles)}
         return cached
 
-    def _skill_table(self) -> weights.SkillTable:
-        cached: weights.SkillTable | None = self._cache.get("skill_table")
+    def _costs(self) -> weights.CostModel:
+        """Return what every weight of this graph is computed from (cached)."""
+        cached: weights.CostModel | None = self._cache.get("cost_model")
         if cached is None:
-            cached = self._cache["skill_table"] = weights.skill_table(self)
-        return cached
-
-    def _cost_table(self) -> weights.SkillTable:
-        """Return the table moves are priced on: ratings, and roles that rate nothing imputed."""
-        cached: weights.SkillTable | None = self._cache.get("cost_table")
-        if cached is None:
-            cached = self._cache["cost_table"] = weights.with_imputed_rows(
-                self._skill_table(), self._imputer(), len(self.skills)
-            )
-        return cached
-
-    def _imputer(self) -> Any:
-        cached = self._cache.get("imputer")
-        if cached is None:
-            cached = self._cache["imputer"] = weights.imputer_of(
-                self._skill_table(), float(self.scale.minimum), len(self.skills)
+            cached = self._cache["cost_model"] = weights.CostModel.of(
+                [self.effective_skills(r.id) for r in self.roles],
+                [r.level for r in self.roles],
+                [r.track for r in self.roles],
+                [(s.id, s.importance) for s in self.skills],
+                weighting=self.weighting,
+                floor=float(self.scale.minimum),
             )
         return cached
 
@@ -328,8 +327,26 @@ class CareerGraph:
             index = self._role_index()
             src = np.fromiter((index[m.source] for m in self.transitions), dtype=np.int64)
             dst = np.fromiter((index[m.target] for m in self.transitions), dtype=np.int64)
-            cached = self._cache["move_costs"] = weights.move_costs(self, src, dst)
+            cached = self._cache["move_costs"] = self._costs().moves(src, dst)
         return cached
+
+    def profile_costs(self, profile: Mapping[str, float]) -> weights.MoveCosts:
+        """Return the weights and gaps of virtual moves from a skill profile to every role.
+
+        Entry ``i`` is the move to ``roles[i]``; ``profile`` maps skill ids of this graph to
+        levels (a skill it does not list counts as the scale's lowest level).  The queries
+        from a profile start read these, as :meth:`delta` does for one role.
+
+        Examples
+        --------
+        >>> import supportladder
+        >>> g = supportladder.load("support-ladder")
+        >>> costs = g.profile_costs({"communication": 3})
+        >>> float(costs.weight[0]) == g.delta({"communication": 3}, g.roles[0])[0]
+        True
+        """
+        every = np.arange(len(self.roles), dtype=np.int64)
+        return self._costs().from_profile(profile, every)
 
     def _move_position(self) -> dict[tuple[str, str], int]:
         cached: dict[tuple[str, str], int] | None = self._cache.get("move_position")
@@ -357,7 +374,7 @@ class CareerGraph:
                     f"profile names skills this graph does not have: {names}; "
                     f"use the skill ids of graph {self.name!r}"
                 )
-            costs = weights.profile_costs(self, source, np.array([b], dtype=np.int64))
+            costs = self._costs().from_profile(source, np.array([b], dtype=np.int64))
             return float(costs.weight[0]), costs.gaps(0)
         a_id = self.role(source).id
         at = self._move_position().get((a_id, self.roles[b].id))
@@ -365,7 +382,7 @@ class CareerGraph:
             moves = self.move_costs()
             return float(moves.weight[at]), moves.gaps(at)
         a = self._role_index()[a_id]
-        one = weights.move_costs(self, np.array([a], dtype=np.int64), np.array([b], dtype=np.int64))
+        one = self._costs().moves(np.array([a], dtype=np.int64), np.array([b], dtype=np.int64))
         return float(one.weight[0]), one.gaps(0)
 
     def weight(self, source: str | Role, target: str | Role) -> float:

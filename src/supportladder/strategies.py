@@ -39,7 +39,7 @@ from supportladder.model import (
     Transition,
     Weighting,
 )
-from supportladder.queries._reference import check_kinds
+from supportladder.queries._options import check_kinds
 
 __all__ = [
     "DEFAULT_SKILLS",

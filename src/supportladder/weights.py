@@ -52,7 +52,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 import numpy as np
@@ -60,18 +60,7 @@ import numpy.typing as npt
 
 from supportladder.model import MAX_LEVEL, Gap, Weighting
 
-if TYPE_CHECKING:
-    from supportladder.graph import CareerGraph
-
-__all__ = [
-    "MoveCosts",
-    "SkillTable",
-    "imputer_of",
-    "move_costs",
-    "profile_costs",
-    "skill_table",
-    "with_imputed_rows",
-]
+__all__ = ["CostModel", "MoveCosts", "SkillTable", "with_imputed_rows"]
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -135,18 +124,6 @@ def _table(
         level,
         np.asarray(rungs, dtype=np.int64),
         np.asarray(tracks, dtype=np.int64),
-    )
-
-
-def skill_table(graph: CareerGraph) -> SkillTable:
-    """Return the effective rated skills of every role, rows in ``graph.roles`` order."""
-    rank = {s.id: i for i, s in enumerate(graph.skills)}
-    codes = {t: i for i, t in enumerate(sorted({r.track for r in graph.roles}))}
-    return _table(
-        [graph.effective_skills(r.id) for r in graph.roles],
-        [r.level for r in graph.roles],
-        [codes[r.track] for r in graph.roles],
-        rank,
     )
 
 
@@ -390,56 +367,87 @@ def _costs(
     )
 
 
-def _context(graph: CareerGraph) -> tuple[FloatArray, tuple[str, ...]]:
-    importance = np.fromiter((s.importance for s in graph.skills), dtype=np.float64)
-    return importance, tuple(s.id for s in graph.skills)
+@attrs.frozen(eq=False)
+class CostModel:
+    """What every weight of one graph is computed from, built once per graph.
 
-
-def move_costs(graph: CareerGraph, src: IntArray, dst: IntArray) -> MoveCosts:
-    """Return the weights and gaps of the moves ``roles[src[i]] → roles[dst[i]]``.
-
-    ``src`` and ``dst`` index ``graph.roles``; the moves need not exist in the graph.
+    ``ratings`` holds each role's effective rated skills (rows in role order), ``table``
+    the same with every role that rates nothing imputed whole; ``imputer`` gives a source's
+    level of a skill it does not rate.  :class:`~supportladder.CareerGraph` builds and
+    caches one (``CareerGraph.move_costs`` and ``CareerGraph.profile_costs`` read it); this
+    module knows nothing of graphs.
     """
-    table = graph._cost_table()
-    importance, ids = _context(graph)
-    return _costs(
-        table,
-        np.asarray(src, dtype=np.int64),
-        table,
-        np.asarray(dst, dtype=np.int64),
-        importance=importance,
-        weighting=graph.weighting,
-        imputer=graph._imputer(),
-        skill_ids=ids,
-    )
 
+    ratings: SkillTable
+    table: SkillTable
+    imputer: _Imputer
+    importance: FloatArray
+    skill_ids: tuple[str, ...]
+    weighting: Weighting
+    floor: float
 
-def profile_costs(
-    graph: CareerGraph, profile: Mapping[str, float], dst: IntArray | None = None
-) -> MoveCosts:
-    """Return the weights and gaps of virtual moves from a skill profile to roles.
+    @classmethod
+    def of(
+        cls,
+        rows: Sequence[Mapping[str, float]],
+        rungs: Sequence[int],
+        tracks: Sequence[str],
+        skills: Sequence[tuple[str, float]],
+        *,
+        weighting: Weighting,
+        floor: float,
+    ) -> CostModel:
+        """Return the model of the roles' effective ratings.
 
-    ``dst`` indexes ``graph.roles`` (default: every role).  A skill the profile does not
-    list counts as the scale's lowest level.
-    """
-    rank = {s.id: i for i, s in enumerate(graph.skills)}
-    floor = float(graph.scale.minimum)
-    rated = {s: v for s, v in profile.items() if s in rank}
-    source = _table([rated], [0], [-1], rank)
-    targets = dst if dst is not None else np.arange(len(graph.roles), dtype=np.int64)
-    importance, ids = _context(graph)
-    return _costs(
-        source,
-        np.zeros(len(targets), dtype=np.int64),
-        graph._cost_table(),
-        np.asarray(targets, dtype=np.int64),
-        importance=importance,
-        weighting=graph.weighting,
-        imputer=_Imputer.empty(floor),
-        skill_ids=ids,
-    )
+        ``rows`` (one mapping of skill id to level per role), ``rungs`` and ``tracks`` are
+        in role order; ``skills`` are ``(id, importance)`` pairs in the graph's order.
+        """
+        rank = {skill: i for i, (skill, _) in enumerate(skills)}
+        codes = {t: i for i, t in enumerate(sorted(set(tracks)))}
+        ratings = _table(rows, rungs, [codes[t] for t in tracks], rank)
+        imputer = _Imputer.of(ratings, floor, max(len(skills), 1))
+        return cls(
+            ratings,
+            with_imputed_rows(ratings, imputer, len(skills)),
+            imputer,
+            np.fromiter((imp for _, imp in skills), dtype=np.float64, count=len(skills)),
+            tuple(skill for skill, _ in skills),
+            weighting,
+            floor,
+        )
 
+    def moves(self, src: IntArray, dst: IntArray) -> MoveCosts:
+        """Return the weights and gaps of the moves ``roles[src[i]] → roles[dst[i]]``.
 
-def imputer_of(table: SkillTable, floor: float, n_skills: int) -> _Imputer:
-    """Return the rung imputer of a graph's skill table."""
-    return _Imputer.of(table, floor, max(n_skills, 1))
+        The moves need not exist in the graph.
+        """
+        return _costs(
+            self.table,
+            np.asarray(src, dtype=np.int64),
+            self.table,
+            np.asarray(dst, dtype=np.int64),
+            importance=self.importance,
+            weighting=self.weighting,
+            imputer=self.imputer,
+            skill_ids=self.skill_ids,
+        )
+
+    def from_profile(self, profile: Mapping[str, float], dst: IntArray) -> MoveCosts:
+        """Return the weights and gaps of virtual moves from a skill profile to ``roles[dst]``.
+
+        A skill the profile does not list counts as the scale's lowest level (profiles are
+        not imputed: a person's self-assessment says what they hold).
+        """
+        rank = {s: i for i, s in enumerate(self.skill_ids)}
+        rated = {s: v for s, v in profile.items() if s in rank}
+        targets = np.asarray(dst, dtype=np.int64)
+        return _costs(
+            _table([rated], [0], [-1], rank),
+            np.zeros(len(targets), dtype=np.int64),
+            self.table,
+            targets,
+            importance=self.importance,
+            weighting=self.weighting,
+            imputer=_Imputer.empty(self.floor),
+            skill_ids=self.skill_ids,
+        )

@@ -11,14 +11,27 @@ import shutil
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from supportladder.cli._planning import PROFILE, PROFILE_TITLE, observed_text
 from supportladder.cli._table import MAX_WIDTH
 from supportladder.graph import CareerGraph
 from supportladder.model import Gap, Requirements
+from supportladder.queries._options import PROFILE
 
-__all__ = ["LONG_ROUTE", "SHOWN_GAPS", "SHOWN_ROWS", "Wording", "skill_names", "text_width", "wrap"]
+if TYPE_CHECKING:
+    from supportladder.queries import Step
+
+__all__ = [
+    "LONG_ROUTE",
+    "PROFILE_TITLE",
+    "SHOWN_GAPS",
+    "SHOWN_ROWS",
+    "Wording",
+    "observed_text",
+    "skill_names",
+    "text_width",
+    "wrap",
+]
 
 SHOWN_GAPS = 5
 """Gaps listed per move unless ``--all`` is given."""
@@ -27,6 +40,8 @@ SHOWN_ROWS = 25
 LONG_ROUTE = 8
 """Routes with more moves than this are listed one line per move unless ``--all``."""
 ALL_HINT = "--all lists every one"
+PROFILE_TITLE = "your skill profile"
+"""How the command line names the virtual start of a query from a skill profile."""
 
 
 def text_width() -> int:
@@ -44,6 +59,15 @@ def wrap(text: str, indent: str = "", *, hang: str = "  ") -> list[str]:
         break_on_hyphens=False,
         break_long_words=False,
     )
+
+
+def observed_text(step: Step) -> str:
+    """Return what histories show of a move, for the route's explanation."""
+    seen = step.observed
+    assert seen is not None
+    months = "" if seen.median_months is None else f", median {seen.median_months:.1f} months"
+    skill = "" if step.skill_cost is None else f"; skill cost {step.skill_cost:g}"
+    return f"observed: {seen.count} people, p = {seen.probability:.3f}{months}{skill}"
 
 
 def skill_names(g: CareerGraph) -> dict[str, str]:
@@ -103,8 +127,7 @@ class Wording:
 
     def gap(self, gap: Gap) -> str:
         """Return ``"Name from → to"``, ``"Name from (imputed) → to"`` for an imputed level."""
-        mark = " (imputed)" if gap.imputed else ""
-        return f"{self.skill(gap.skill)} {self.level(gap.from_)}{mark} → {self.level(gap.to)}"
+        return gap.describe(skill=self.skill(gap.skill), level=self.level)
 
     def gaps(self, gaps: Sequence[Gap]) -> str:
         """Return the gaps of a move, largest first, summarised unless ``full``."""
@@ -117,9 +140,7 @@ class Wording:
 
     def requires(self, r: Requirements | None) -> str:
         """Return requirements (or advantages) as one line, alternatives joined by "or"."""
-        from supportladder.queries import requirement_text
-
-        return (requirement_text(r) if r else "") or "-"
+        return (r.describe() if r else "") or "-"
 
     def explained(self, step: Any) -> str:
         """Return why a move costs what it does: base, each gap's share, surplus.

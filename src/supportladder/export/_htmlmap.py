@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from fractions import Fraction
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
+
+from supportladder._wording import KIND_COLORS, PATH_COLOR, TRACK_COLORS
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
     from supportladder.plot._layout import Layout
 
-__all__ = ["map_data", "map_html"]
+__all__ = ["map_data", "map_html", "to_html"]
 
 _CSS: Final = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;
@@ -32,16 +36,16 @@ aside{width:320px;font-size:13px}
 .sl-role rect{fill:#fff;stroke:#666;stroke-width:1}
 .sl-role{cursor:pointer;font-size:8px}
 .sl-role:hover rect,.sl-role:focus rect{stroke:#000;stroke-width:1.6}
-.sl-role.sl-picked rect{stroke:#D55E00;stroke-width:2.2}
-.sl-role.sl-on-route rect{fill:#FFF4EC;stroke:#D55E00;stroke-width:2}
+.sl-role.sl-picked rect{stroke:{path};stroke-width:2.2}
+.sl-role.sl-on-route rect{fill:#FFF4EC;stroke:{path};stroke-width:2}
 .sl-move{fill:none;stroke-width:1.2}
 .sl-lateral{stroke-dasharray:5 3}.sl-cross-industry{stroke-dasharray:7 3 2 3}
-.sl-move.sl-on-route{stroke:#D55E00;stroke-width:3.2}
+.sl-move.sl-on-route{stroke:{path};stroke-width:3.2}
 .sl-track{font-size:8px;font-style:italic;fill:#444}
 .sl-rung{font-size:8px;fill:#333}
 .sl-holland{font-size:7.5px;font-weight:bold;fill:#6A3D9A}
 .sl-muted{color:#666}
-"""
+""".replace("{path}", PATH_COLOR)
 
 
 def _exact(weights: list[float]) -> tuple[list[str], int]:
@@ -82,14 +86,6 @@ def _level_namer(graph: CareerGraph) -> Any:
     return name
 
 
-def _requirements(req: Any) -> list[str]:
-    out = []
-    for key, value in req.to_dict().items():
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        out.append(f"{key.replace('_', ' ')}: {shown}")
-    return out
-
-
 def _roles(graph: CareerGraph, lay: Layout) -> list[dict[str, Any]]:
     names = {s.id: s.name for s in graph.skills}
     level_name = _level_namer(graph)
@@ -128,7 +124,7 @@ def _moves(graph: CareerGraph, lay: Layout) -> tuple[list[dict[str, Any]], int]:
     out = []
     for m, w, num in zip(graph.transitions, weights, nums, strict=True):
         gaps = [
-            f"{names.get(g.skill, g.skill)} {level_name(g.from_)} → {level_name(g.to)}"
+            g.describe(skill=names.get(g.skill, g.skill), level=level_name)
             for g in graph.gaps(*m.key)
         ]
         out.append(
@@ -141,15 +137,13 @@ def _moves(graph: CareerGraph, lay: Layout) -> tuple[list[dict[str, Any]], int]:
                 "num": num,
                 "points": routes[m.key].points,
                 "gaps": gaps,
-                "requirements": _requirements(m.requirements),
+                "requirements": list(m.requirements.phrases()),
             }
         )
     return out, k
 
 
 def _bands(lay: Layout) -> list[dict[str, Any]]:
-    from supportladder.plot._graph import _TRACK_COLORS
-
     hgap = lay.slot_w - lay.box_w
     out = []
     for i, b in enumerate(lay.bands):
@@ -162,7 +156,7 @@ def _bands(lay: Layout) -> list[dict[str, Any]]:
                 "y0": bottom - lay.vgap / 2,
                 "y1": lay.row_y[b.hi] + lay.box_h[b.hi] / 2 + lay.vgap / 2,
                 "label_y": bottom - 0.13,
-                "color": _TRACK_COLORS[i % len(_TRACK_COLORS)],
+                "color": TRACK_COLORS[i % len(TRACK_COLORS)],
             }
         )
     return out
@@ -171,7 +165,6 @@ def _bands(lay: Layout) -> list[dict[str, Any]]:
 def map_data(graph: CareerGraph) -> dict[str, Any]:
     """Return what the page needs: boxes, bands, rungs, moves with routes and exact costs."""
     from supportladder.model import KINDS
-    from supportladder.plot._common import KIND_STYLES
 
     lay = _layout(graph)
     moves, k = _moves(graph, lay)
@@ -181,7 +174,7 @@ def map_data(graph: CareerGraph) -> dict[str, Any]:
         "width": lay.width + 0.1,
         "height": lay.height,
         "kinds": list(KINDS),
-        "colors": {kind: str(KIND_STYLES[kind]["color"]) for kind in KINDS},
+        "colors": {kind: KIND_COLORS[kind] for kind in KINDS},
         "denominator_bits": k,
         "roles": _roles(graph, lay),
         "moves": moves,
@@ -216,3 +209,45 @@ def map_html(graph: CareerGraph) -> str:
         f'<script type="application/json" id="sl-data">{payload}</script>'
         f"<script>{script}</script></body></html>\n"
     )
+
+
+# ---------------------------------------------------------------------- HTML map
+def to_html(graph: CareerGraph, *, path: str | os.PathLike[str] | None = None) -> str:
+    """Return (and optionally write) an interactive career map: one self-contained HTML file.
+
+    The page lays out levels and tracks as :func:`supportladder.plot.plot_graph` does.
+    Click a role to see its skills, the requirements of the moves into it and its sources;
+    click a second role to highlight the cheapest route (the one
+    :func:`~supportladder.queries.shortest_path` returns, ties included) with the skills
+    each move builds; tick kinds of move on or off.  The script is written for this
+    project and travels inside the file: nothing is fetched when the page is viewed.
+
+    Parameters
+    ----------
+    graph : CareerGraph
+        The graph to map.
+    path : str or path-like, optional
+        Also write the page here (atomically: the old file or the new one, never half).
+
+    Returns
+    -------
+    str
+        The page.
+
+    Examples
+    --------
+    >>> import supportladder
+    >>> from supportladder.export import to_html
+    >>> page = to_html(supportladder.load("support-ladder"))
+    >>> page.startswith("<!DOCTYPE html>") and "https://" not in page
+    True
+    >>> len(page.encode()) < 1_000_000
+    True
+    """
+    from supportladder.export._htmlmap import map_html
+    from supportladder.io import _atomic as atomic
+
+    page = map_html(graph)
+    if path is not None:
+        atomic.write_text(Path(path), page)
+    return page

@@ -50,8 +50,8 @@ from supportladder.model import (
     Skill,
     Transition,
     Weighting,
-    _id_problem,
 )
+from supportladder.model._rules import id_problem
 
 __all__ = ["DEFAULT_GRAPH", "MAX_FILE_BYTES", "bundled", "dumps", "load", "loads", "save"]
 
@@ -320,7 +320,7 @@ def _name_problems(name: object) -> list[Problem]:
         ]
     if not isinstance(name, str) or not name.strip():
         return [Problem("name", f"expected a non-empty string, got {type_name(name)} {show(name)}")]
-    problem = _id_problem("name", name)
+    problem = id_problem("name", name)
     if problem is not None:
         return [Problem("name", f"{problem}; the name is what -g and messages use")]
     return []

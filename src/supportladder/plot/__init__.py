@@ -19,8 +19,8 @@ Examples
 >>> import matplotlib
 >>> matplotlib.use("Agg")
 >>> import matplotlib.pyplot as plt
->>> from supportladder import CareerGraph, Role, Skill, Transition
->>> from supportladder.plot import plot_graph
+>>> from supportladder import CareerGraph, Requirements, Role, Skill, Transition
+>>> from supportladder.plot import plot_graph, plot_path
 >>> g = CareerGraph(
 ...     "tiny",
 ...     skills=[Skill("communication", "Communication"), Skill("leadership", "Leadership")],
@@ -29,7 +29,10 @@ Examples
 ...         Role("lead", "Team Lead", 2, skills={"communication": 3, "leadership": 2}),
 ...         Role("csm", "Customer Success Manager", 2, track="success"),
 ...     ],
-...     transitions=[Transition("rep", "lead", "upward"), Transition("rep", "csm", "lateral")],
+...     transitions=[
+...         Transition("rep", "lead", "upward", requirements=Requirements(tenure_months=12)),
+...         Transition("rep", "csm", "lateral"),
+...     ],
 ... )
 >>> fig, ax = plot_graph(g, path=["rep", "lead"])
 >>> sorted(t.get_text().replace("\n", " ") for t in ax.texts if t.get_gid().startswith("role:"))
@@ -41,7 +44,16 @@ Examples
 True
 >>> [float(v) for v in fig.get_size_inches()]  # a 16:9 slide
 [13.33, 7.5]
->>> plt.close(fig)
+>>> fig, ax = plot_path(g, ["rep", "lead"])  # one route: each move's kind, cost and skills
+>>> [t.get_text() for t in ax.texts if t.get_gid() == "kind:rep->lead"] == [
+...     f"upward · {fmt(g.weight('rep', 'lead'))}"
+... ]
+True
+>>> print([t.get_text() for t in ax.texts if t.get_gid() == "skills:rep->lead"][0])
+Communication good → strong
+Leadership none (imputed) → good
+12 months in the role
+>>> plt.close("all")
 """
 
 from __future__ import annotations
@@ -238,29 +250,19 @@ def plot_path(
     --------
     >>> import matplotlib
     >>> matplotlib.use("Agg")
+    >>> from supportladder import load, shortest_path
     >>> from supportladder.plot import plot_path
-    >>> from supportladder import CareerGraph, Requirements, Role, Skill, Transition
-    >>> g = CareerGraph(
-    ...     "tiny",
-    ...     skills=[Skill("communication", "Communication"), Skill("leadership", "Leadership")],
-    ...     roles=[
-    ...         Role("rep", "Support Representative", 1, skills={"communication": 2}),
-    ...         Role("lead", "Team Lead", 2, skills={"communication": 3, "leadership": 2}),
-    ...     ],
-    ...     transitions=[
-    ...         Transition("rep", "lead", "upward", requirements=Requirements(tenure_months=12))
-    ...     ],
-    ... )
-    >>> fig, ax = plot_path(g, ["rep", "lead"])
+    >>> g = load("support-careers")
+    >>> route = shortest_path(g, "customer-support-representative", "support-team-lead")
+    >>> fig, ax = plot_path(g, route)
+    >>> arrows = [p.get_gid() for p in ax.patches if str(p.get_gid()).startswith("path:")]
+    >>> arrows == [f"path:{s.source}->{s.target}" for s in route.steps]
+    True
     >>> from supportladder.plot._common import fmt
-    >>> [t.get_text() for t in ax.texts if t.get_gid() == "kind:rep->lead"] == [
-    ...     f"upward · {fmt(g.weight('rep', 'lead'))}"
+    >>> [t.get_text() for t in ax.texts if t.get_gid().startswith("kind:")] == [
+    ...     f"{s.kind} · {fmt(s.cost)}" for s in route.steps
     ... ]
     True
-    >>> print([t.get_text() for t in ax.texts if t.get_gid() == "skills:rep->lead"][0])
-    Communication: good → strong
-    Leadership: none → good
-    12 months in role
     >>> import matplotlib.pyplot as plt
     >>> plt.close(fig)
     """

@@ -6,9 +6,10 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from supportladder._wording import KIND_COLORS, PATH_COLOR
 from supportladder.graph import CareerGraph
 from supportladder.model import KINDS, Gap, Requirements
-from supportladder.queries import _reference as paths
+from supportladder.queries import _options
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,17 +37,15 @@ __all__ = [
 ]
 
 KIND_STYLES: Final[Mapping[str, Mapping[str, Any]]] = {
-    "upward": {"color": "#0072B2", "linestyle": "-"},
-    "lateral": {"color": "#009E73", "linestyle": "--"},
-    "cross-industry": {"color": "#CC79A7", "linestyle": "-."},
+    "upward": {"color": KIND_COLORS["upward"], "linestyle": "-"},
+    "lateral": {"color": KIND_COLORS["lateral"], "linestyle": "--"},
+    "cross-industry": {"color": KIND_COLORS["cross-industry"], "linestyle": "-."},
 }
 """Colour and line style of each kind of move (Okabe–Ito colours, safe for colour blindness).
 
 Kinds differ in line style as well as colour, so a grey-scale print still tells them apart.
 """
 
-PATH_COLOR: Final = "#D55E00"
-"""Colour of a highlighted route."""
 
 LAYOUTS: Final = ("ladder", "spring")
 """The layouts :func:`~supportladder.plot.plot_graph` knows."""
@@ -77,10 +76,10 @@ class Step(NamedTuple):
 def check_kinds(kinds: Iterable[str] | str | None) -> tuple[str, ...]:
     """Return the kinds asked for, in :data:`~supportladder.model.KINDS` order.
 
-    The check is the queries' own (:func:`supportladder.queries._reference.check_kinds`), so a
+    The check is the queries' own (:func:`supportladder.queries._options.check_kinds`), so a
     diagram and a query say the same of a bad ``kinds``.
     """
-    chosen = paths.check_kinds(kinds)
+    chosen = _options.check_kinds(kinds)
     return KINDS if chosen is None else tuple(k for k in KINDS if k in chosen)
 
 

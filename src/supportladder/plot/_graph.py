@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
+from supportladder._wording import TRACK_COLORS
 from supportladder.graph import CareerGraph
 from supportladder.model import Kind, Role
 from supportladder.plot import _common as c
@@ -24,16 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["Options", "draw_graph"]
 
 _MARGINS: Final = {"left": 0.4, "right": 0.08, "bottom": 0.1, "top": 0.42}  # inches
-_TRACK_COLORS: Final = (
-    "#E8F1FA",
-    "#FDF1E0",
-    "#E6F5EF",
-    "#F7EAF2",
-    "#FBF7DC",
-    "#EDEDED",
-    "#E3F4FB",
-    "#FBE9E1",
-)
 Z_MOVE: Final = 1.0
 Z_ROUTE: Final = 2.5
 """Every highlighted route arrow is drawn above every other move (and below the boxes)."""
@@ -165,7 +156,7 @@ def _lanes(ax: Axes, graph: CareerGraph, lay: Layout, lang: str, family: list[st
             (x0 + 0.01, y0),
             band.width * lay.slot_w - 0.02,
             y1 - y0,
-            facecolor=_TRACK_COLORS[i % len(_TRACK_COLORS)],
+            facecolor=TRACK_COLORS[i % len(TRACK_COLORS)],
             edgecolor="none",
             zorder=0,
             gid=f"band:{band.track}",
@@ -211,7 +202,7 @@ def _boxes(
 ) -> None:
     from matplotlib.patches import FancyBboxPatch
 
-    color = {b.track: _TRACK_COLORS[i % len(_TRACK_COLORS)] for i, b in enumerate(lay.bands)}
+    color = {b.track: TRACK_COLORS[i % len(TRACK_COLORS)] for i, b in enumerate(lay.bands)}
     for role in roles:
         x, y = lay.centres[role.id]
         w, h = lay.box_w, lay.box_h[role.level]

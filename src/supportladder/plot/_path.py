@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from supportladder.graph import CareerGraph
-from supportladder.model import Gap, Requirements
+from supportladder.model import Gap
 from supportladder.plot import _common as c
 from supportladder.plot._text import LINE_SPACING, Meter, titles_in, wrap
 
@@ -22,31 +22,19 @@ __all__ = ["draw_path"]
 _FONT_SIZE = 9.0
 _SMALL = 8.0
 _PAD = 0.09
+_TITLE = {"va": "center", "multialignment": "center", "linespacing": LINE_SPACING, "zorder": 4}
+"""How a role's title is written in its box (see :func:`_text`)."""
+_NOTE = {"va": "top", "multialignment": "left", "linespacing": LINE_SPACING, "color": "#333333"}
+"""How the skills to build are written under a move's arrow."""
 
 
 def _gap_lines(graph: CareerGraph, gaps: Sequence[Gap]) -> list[str]:
-    lines = []
-    for gap in gaps:
-        try:
-            name = graph.skill(gap.skill).name
-        except KeyError:
-            name = gap.skill
-        a = graph.scale.name_of(gap.from_) or c.fmt(gap.from_)
-        b = graph.scale.name_of(gap.to) or c.fmt(gap.to)
-        lines.append(f"{name}: {a} → {b}")
-    return lines
+    names = {s.id: s.name for s in graph.skills}
 
+    def level(value: float) -> str:
+        return graph.scale.name_of(value) or c.fmt(value)
 
-def _requirement_lines(req: Requirements) -> list[str]:
-    lines = []
-    if req.tenure_months is not None:
-        lines.append(f"{req.tenure_months} months in role")
-    if req.education:
-        lines.append(f"education: {req.education}")
-    lines.extend(f"cert.: {c}" for c in req.certifications)
-    if req.assessment:
-        lines.append(req.assessment)
-    return lines
+    return [gap.describe(skill=names.get(gap.skill, gap.skill), level=level) for gap in gaps]
 
 
 class _Sizes(NamedTuple):
@@ -89,7 +77,7 @@ def draw_path(
     notes = [
         "\n".join(
             textwrap.fill(line, 30)
-            for line in _gap_lines(graph, s.gaps) + _requirement_lines(s.requirements)
+            for line in _gap_lines(graph, s.gaps) + list(s.requirements.phrases())
         )
         for s in steps
     ]
@@ -150,22 +138,18 @@ def _boxes(
         )
         ax.add_patch(patch)
         patches.append(patch)
-        text = ax.text(
-            x,
-            y,
-            label,
-            ha="center",
-            va="center",
-            multialignment="center",
-            fontsize=_FONT_SIZE * scale,
-            linespacing=LINE_SPACING,
-            zorder=4,
-            gid=f"role:{rid}",
-            **c.PLAIN,
-        )
+        text = _text(ax, (x, y), label, f"role:{rid}", _FONT_SIZE * scale, **_TITLE)
         if family:
             text.set_fontfamily(family)
     return patches
+
+
+def _text(
+    ax: Axes, xy: tuple[float, float], text: str, gid: str, fontsize: float, **style: Any
+) -> Any:
+    """Write ``text`` centred on ``xy``, literally (never mathtext); ``style`` adds the rest."""
+    x, y = xy
+    return ax.text(x, y, text, ha="center", fontsize=fontsize, gid=gid, **style, **c.PLAIN)
 
 
 def _step(
@@ -195,28 +179,7 @@ def _step(
     arrow.set_label(step.kind)
     ax.add_patch(arrow)
     mid = (xa + xb) / 2
-    ax.text(
-        mid,
-        y + 0.08,
-        head,
-        ha="center",
-        va="bottom",
-        fontsize=_SMALL * scale,
-        color=style["color"],
-        fontweight="bold",
-        gid=f"kind:{a}->{b}",
-        **c.PLAIN,
-    )
-    ax.text(
-        mid,
-        y - 0.1,
-        note,
-        ha="center",
-        va="top",
-        multialignment="left",
-        fontsize=_SMALL * scale,
-        linespacing=LINE_SPACING,
-        color="#333333",
-        gid=f"skills:{a}->{b}",
-        **c.PLAIN,
-    )
+    small = _SMALL * scale
+    head_style = {"va": "bottom", "color": style["color"], "fontweight": "bold"}
+    _text(ax, (mid, y + 0.08), head, f"kind:{a}->{b}", small, **head_style)
+    _text(ax, (mid, y - 0.1), note, f"skills:{a}->{b}", small, **_NOTE)

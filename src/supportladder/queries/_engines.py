@@ -30,7 +30,7 @@ import attrs
 from supportladder.errors import QueryArgumentError
 from supportladder.queries import _reference as _paths
 from supportladder.queries._compiled.core import Fallback
-from supportladder.queries._reference import Edge, Filters, Label
+from supportladder.queries._options import Edge, Filters, Label
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -97,6 +97,10 @@ class Engine(Protocol):
     def graph(self) -> CareerGraph:
         """The request's graph."""
 
+    @property
+    def profile(self) -> dict[str, float] | None:
+        """The skill profile the request starts from, if any."""
+
     def edge(self, source: str, target: str) -> Edge:
         """Return one move of the request's view."""
 
@@ -124,6 +128,10 @@ class Engine(Protocol):
     def betweenness(self, sample: int | None, seed: int) -> dict[str, float]:
         """Return every role's normalised weighted betweenness."""
 
+    def feeders(self, target: str) -> dict[str, Label]:
+        """Return the cheapest route to ``target`` from every other role that reaches it
+        (within ``max_steps``), by role."""
+
 
 def _start(request: Request) -> str:
     assert request.node is not None  # route queries always have a start
@@ -140,6 +148,10 @@ class _Reference:
     @property
     def graph(self) -> CareerGraph:
         return self.request.graph
+
+    @property
+    def profile(self) -> dict[str, float] | None:
+        return self.request.profile
 
     def edge(self, source: str, target: str) -> Edge:
         return self.view.edge(source, target)
@@ -197,6 +209,9 @@ class _Reference:
         )
         return scores
 
+    def feeders(self, target: str) -> dict[str, Label]:
+        return _paths.feeders(self.view, target, self.request.max_steps)
+
 
 class _Compiled:
     """The compiled engine on a :class:`~supportladder.queries._compiled.core.FastView`."""
@@ -208,6 +223,10 @@ class _Compiled:
     @property
     def graph(self) -> CareerGraph:
         return self.request.graph
+
+    @property
+    def profile(self) -> dict[str, float] | None:
+        return self.request.profile
 
     def edge(self, source: str, target: str) -> Edge:
         return self.fv.edge(source, target)
@@ -266,6 +285,13 @@ class _Compiled:
         from supportladder.queries._compiled import betweenness
 
         return betweenness.betweenness(self.fv, sample, seed)
+
+    def feeders(self, target: str) -> dict[str, Label]:
+        from supportladder.queries._compiled import feeders
+
+        if self.request.max_steps is not None:
+            raise Fallback  # hop-bounded feeders: the reference's search from each role
+        return feeders.feeders(self.fv, target)
 
 
 def _compiled(request: Request) -> Engine | None:

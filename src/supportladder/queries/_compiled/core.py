@@ -44,14 +44,7 @@ import numpy.typing as npt
 
 from supportladder.model import KINDS, Requirements
 from supportladder.queries import _snapshot as _csr
-from supportladder.queries._reference import (
-    PROFILE,
-    PROFILE_KIND,
-    Edge,
-    Filters,
-    _avoided,
-    _cost_of,
-)
+from supportladder.queries._options import PROFILE, PROFILE_KIND, Edge, Filters, avoided, cost_of
 
 if TYPE_CHECKING:
     from supportladder.graph import CareerGraph
@@ -276,7 +269,7 @@ def _custom_costs(
         if not keep[i]:
             continue
         data = digraph.adj[move.source][move.target]
-        found = _cost_of(weight, move.source, move.target, data)
+        found = cost_of(weight, move.source, move.target, data)
         if found is None:
             keep[i] = False
         else:
@@ -302,7 +295,7 @@ def view(graph: CareerGraph, filters: Filters) -> FastView:
         keep &= np.isin(snap.kind, codes)
     if filters.avoid is not None:
         for e in snap.with_requirements.tolist():
-            if _avoided(snap.moves[e].requirements, filters.avoid):
+            if avoided(snap.moves[e].requirements, filters.avoid):
                 keep[e] = False
     full = None
     if filters.weight is None or filters.weight == "weight":
@@ -328,7 +321,6 @@ def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]
     The profile's moves go to every role, cost ``graph.delta(profile, role)[0]`` (or 1
     with ``weight=None``), pass every kind and avoid filter, and obey ``max_step_cost``.
     """
-    from supportladder import weights
 
     base = view(graph, filters)
     snap = base.snap
@@ -336,7 +328,7 @@ def profile_view(graph: CareerGraph, filters: Filters, profile: dict[str, float]
     if filters.weight is None:
         cost = np.ones(targets.size, dtype=np.float64)
     else:
-        cost = np.asarray(weights.profile_costs(graph, profile).weight, dtype=np.float64)
+        cost = np.asarray(graph.profile_costs(profile).weight, dtype=np.float64)
     by = np.argsort(targets)
     targets, cost = targets[by], cost[by]
     if filters.max_step_cost is not None:

@@ -44,7 +44,7 @@ from supportladder.queries._compiled.core import (
 )
 
 if TYPE_CHECKING:
-    from supportladder.queries._reference import Label
+    from supportladder.queries._options import Label
 
 __all__ = ["k_shortest", "reach_within_steps"]
 
