@@ -10,6 +10,7 @@ from typing import Final
 from supportladder.importers._names import OccupationNames
 from supportladder.importers._tables import Limits, Problems, Table, read_table, show, slug
 from supportladder.model import MAX_ID_LENGTH, Skill
+from supportladder.model._rules import ID_RE
 
 __all__ = [
     "DOWNLOAD",
@@ -79,7 +80,6 @@ LEVELS: Final = {"essential": 2.0, "optional": 1.0}
 
 
 _ISCO_RE = re.compile(r"[0-9]{4}")
-_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 DOWNLOAD = (
     "download the classification as CSV, language English, from "
     "https://esco.ec.europa.eu/en/use-esco/download"
@@ -147,7 +147,7 @@ def read_occupations(folder: Path, limits: Limits) -> dict[str, Occupation]:
                 f"code {show(role_id)} is {len(role_id):,} characters long; "
                 f"use ESCO's occupation code, at most {MAX_ID_LENGTH} characters",
             )
-        elif not _ID_RE.fullmatch(role_id):
+        elif not ID_RE.fullmatch(role_id):
             problems.add(
                 row, f"malformed code {show(code)}; write ESCO's occupation code, e.g. 4222.1"
             )

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
@@ -35,19 +36,28 @@ R = TypeVar("R")
 def parameters_of(read: Callable[P, object]) -> Callable[[Callable[..., R]], Callable[P, R]]:
     """Give the decorated function the parameters of ``read``: its signature and annotations.
 
-    The decorated function keeps its own name, docstring, body and return annotation; it
-    is returned itself (not wrapped), typed as taking exactly what ``read`` takes.
+    The decorated function keeps its own name, docstring, body and return annotation, and
+    is typed as taking exactly what ``read`` takes.  Arguments are checked against that
+    signature first, so a misused ``load`` is named in the ``TypeError``, not ``read``.
     """
 
     def decorate(load: Callable[..., R]) -> Callable[P, R]:
         returns = load.__annotations__.get("return", inspect.Signature.empty)
-        load.__signature__ = inspect.signature(read).replace(  # type: ignore[attr-defined]
-            return_annotation=returns
-        )
-        load.__annotations__ = {
+        signature = inspect.signature(read).replace(return_annotation=returns)
+
+        @functools.wraps(load)
+        def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                signature.bind(*args, **kwargs)
+            except TypeError as exc:
+                raise TypeError(f"{load.__name__}(): {exc}") from None
+            return load(*args, **kwargs)
+
+        checked.__signature__ = signature  # type: ignore[attr-defined]
+        checked.__annotations__ = {
             **{k: v for k, v in read.__annotations__.items() if k != "return"},
             "return": returns,
         }
-        return load
+        return checked
 
     return decorate

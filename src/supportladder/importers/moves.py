@@ -70,6 +70,7 @@ from supportladder.importers._tables import (
     slug,
 )
 from supportladder.model import MAX_ID_LENGTH, Observed, Role, Transition
+from supportladder.model._rules import ID_RE
 
 __all__ = ["HISTORY_COLUMNS", "MOVE_COLUMNS", "ObservedMoves", "load", "read"]
 
@@ -79,7 +80,6 @@ HISTORY_COLUMNS = ("person", "role", "start")
 MOVE_COLUMNS = ("source", "target", "count")
 """Columns of a table of move counts (``from`` and ``to`` also name source and target)."""
 
-_ID_RE = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 _MONTH_RE = re.compile(r"[0-9]{4}-[0-9]{2}")
 _WHOLE_RE = re.compile(r"[+-]?[0-9]{1,16}")
 MAX_COUNT = 10**15
@@ -259,7 +259,7 @@ class _Roles:
         known = self.names.get(ref.casefold())
         if known is not None:
             return known
-        role_id = ref if _ID_RE.fullmatch(ref) else slug(ref)
+        role_id = ref if ID_RE.fullmatch(ref) else slug(ref)
         if not role_id:
             problems.add(
                 row, f"{column}: {show(ref)} cannot name a role; use letters or digits in it"

@@ -13,6 +13,8 @@ from supportladder.model._rules import (
     to_float,
 )
 
+__all__ = ["Gap", "Weighting"]
+
 
 @frozen
 class Weighting:

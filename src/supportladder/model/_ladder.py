@@ -24,6 +24,8 @@ from supportladder.model._rules import (
     to_float,
 )
 
+__all__ = ["DEFAULT_SCALE", "Role", "Scale", "Skill"]
+
 
 @frozen
 class Scale:

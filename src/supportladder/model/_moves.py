@@ -22,6 +22,8 @@ from supportladder.model._rules import (
     to_tuple,
 )
 
+__all__ = ["REQUIREMENT_NAMES", "Observed", "Requirements", "Transition"]
+
 
 @frozen
 class Requirements:

@@ -17,6 +17,37 @@ import attrs
 from supportladder._frozen import FrozenDict, freeze
 from supportladder._wording import show as _show
 
+__all__ = [
+    "HOLLAND_LETTERS",
+    "ID_RE",
+    "KINDS",
+    "MAX_GAP_EXPONENT",
+    "MAX_ID_LENGTH",
+    "MAX_LEVEL",
+    "MAX_TENURE_MONTHS",
+    "SKILL_CATEGORIES",
+    "Kind",
+    "check_category",
+    "check_exponent",
+    "check_finite",
+    "check_holland",
+    "check_id",
+    "check_kind",
+    "check_level",
+    "check_months",
+    "check_non_negative",
+    "check_observed_count",
+    "check_probability",
+    "check_skill_levels",
+    "check_text",
+    "id_problem",
+    "level_map",
+    "str_map",
+    "str_tuple",
+    "to_float",
+    "to_tuple",
+]
+
 Kind = Literal["upward", "lateral", "cross-industry"]
 
 

@@ -15,6 +15,8 @@ from supportladder.queries._requests import Start, request_for
 if TYPE_CHECKING:
     pass
 
+__all__ = ["no_path", "no_route_text"]
+
 
 def no_route_text(
     head: str,

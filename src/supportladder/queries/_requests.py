@@ -16,6 +16,8 @@ from supportladder.queries._options import PROFILE, WeightSpec
 if TYPE_CHECKING:
     pass
 
+__all__ = ["Source", "Start", "filters_of", "request_for", "start_of"]
+
 Source = str | Role | Mapping[str, float | str]
 """A query's start: a role (id, title, alias or :class:`~supportladder.Role`) or a skill
 profile (mapping of skill id to level)."""

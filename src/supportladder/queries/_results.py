@@ -26,6 +26,8 @@ from supportladder.queries._routes import (
 if TYPE_CHECKING:
     import pandas
 
+__all__ = ["Bottlenecks", "Chokepoints", "Found", "Given", "Reach", "Reaches", "Routes"]
+
 
 class Routes:
     """The routes of one :func:`reachable_roles` answer, made when one is first read.

@@ -27,6 +27,8 @@ from supportladder.queries._options import PROFILE
 if TYPE_CHECKING:
     import pandas
 
+__all__ = ["Edges", "Path", "Step", "make_step", "pandas_module", "to_path"]
+
 
 def pandas_module() -> Any:
     try:
