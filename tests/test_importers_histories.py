@@ -6,7 +6,7 @@ import itertools
 import math
 import statistics
 import warnings
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -260,3 +260,67 @@ def test_engines_reject_what_the_row_reader_rejects_with_the_same_messages(
         ("pyarrow", pa.table(columns)),
     ):
         assert outcome(table) == expected, name
+
+
+TYPED = {
+    "empty cells and dates": {
+        "person": ["a", "a", None, "b", "b", "b"],
+        "role": ["x", "y", "x", "x", None, "y"],
+        "start": [
+            date(2020, 1, 1),
+            date(2021, 1, 1),
+            date(2020, 1, 1),
+            None,
+            date(2020, 3, 1),
+            date(2020, 5, 1),
+        ],
+    },
+    "duplicates only": {
+        "person": ["a", "a", "b", "b", "a", "c", "c"],
+        "role": ["x", "y", "x", "y", "z", "x", "x"],
+        "start": [
+            *("2020-01-01", "2021-01-01", "2020-01-01", "2020-01-01", "2020-01-01"),
+            *("2020-02-01", " 2020-02-01"),
+        ],
+    },
+    "ends": {
+        "person": ["a", "a", "b", "b", "b"],
+        "role": ["x", "y", " x", "y", "x"],
+        "start": ["2020-01-01", "2021-01-01", "2020-01-01", "2020-06-01", "2021-06"],
+        "end": ["2020-02-01", None, " ", "2020-09-30", None],
+    },
+    "zoned times": {
+        "person": ["a", "a", "a"],
+        "role": ["x", "y", "x"],
+        "start": [
+            datetime(2020, 1, 1, 23, tzinfo=timezone(timedelta(hours=-5))),
+            datetime(2021, 1, 1, tzinfo=UTC),
+            None,
+        ],
+    },
+}
+
+
+@pytest.mark.parametrize("case", sorted(TYPED))
+def test_pyarrow_tables_of_any_type_and_chunking_read_as_rows_do(case: str) -> None:
+    """PyArrow tables are checked per distinct value: nulls, types and chunks change nothing."""
+    data = TYPED[case]
+    expected = outcome([dict(zip(data, v, strict=True)) for v in zip(*data.values(), strict=True)])
+    table = pa.table(data)
+    chunked = pa.concat_tables([table.slice(0, 2), table.slice(2, 1), table.slice(3)])
+    for name, each in (("pyarrow", table), ("chunked", chunked), ("polars", pl.DataFrame(data))):
+        assert outcome(each) == expected, name
+
+
+def test_duplicates_in_a_csv_file_are_numbered(tmp_path: Path) -> None:
+    data = TYPED["duplicates only"]
+    path = tmp_path / "jobs.csv"
+    lines = [",".join(data), *(",".join(v) for v in zip(*data.values(), strict=True))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ImportDataError) as caught:
+        moves.read(path)
+    problems = caught.value.problems
+    assert [row for row, _ in problems] == [5, 6, 8]
+    assert problems[0][1].startswith("'b' also starts 'x' on that day (row 4)")
+    assert problems[1][1].startswith("'a' also starts 'x' on that day (row 2)")
+    assert problems[2][1].startswith("duplicate of row 7: two jobs of one person cannot start")

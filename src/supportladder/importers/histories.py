@@ -27,6 +27,7 @@ from typing import Any, Final
 
 from attrs import frozen
 
+from supportladder.importers import _codes
 from supportladder.importers._tables import Limits, Problems, show
 
 __all__ = [
@@ -192,29 +193,38 @@ def _staged_day(nw: Any, frame: Any, name: str, dtype: Any, out: str) -> Any:
     return frame.drop(*temporary)
 
 
-def _checked(nw: Any, frame: Any, has_end: bool) -> Any:
-    schema = dict(frame.collect_schema().items())
-    exprs = [
-        _text(nw, "person", schema["person"]).alias("_p"),
-        _text(nw, "role", schema["role"]).alias("_r"),
-        _empty(nw, "person", schema["person"]).alias("_e_person"),
-        _empty(nw, "role", schema["role"]).alias("_e_role"),
-        _empty(nw, "start", schema["start"]).alias("_e_start"),
-    ]
-    if has_end:
-        exprs.append(_empty(nw, "end", schema["end"]).alias("_e_end"))
-    frame = frame.with_columns(*exprs)
-    frame = _staged_day(nw, frame, "start", schema["start"], "_day")
-    frame = frame.rename({"_day_ok": "_ok_start"})
-    if has_end:
-        frame = _staged_day(nw, frame, "end", schema["end"], "_end")
-        frame = frame.rename({"_end_ok": "_ok_end"})
+_DAYS: Final = {"start": "_day", "end": "_end"}
+
+
+def _derived(nw: Any, frame: Any, name: str, dtype: Any) -> Any:
+    """Add the checks' columns of one column: each depends on that column's value only.
+
+    ``person`` and ``role`` give ``_p`` and ``_r`` (trimmed text); ``start`` and ``end``
+    give ``_day``/``_end`` (days) and ``_ok_start``/``_ok_end``; each gives ``_e_{name}``.
+    """
+    if name not in _DAYS:
+        text = _text(nw, name, dtype).alias("_p" if name == "person" else "_r")
+        return frame.with_columns(text, _empty(nw, name, dtype).alias(f"_e_{name}"))
+    frame = frame.with_columns(_empty(nw, name, dtype).alias(f"_e_{name}"))
+    frame = _staged_day(nw, frame, name, dtype, _DAYS[name])
+    return frame.rename({f"{_DAYS[name]}_ok": f"_ok_{name}"})
+
+
+def _flagged(nw: Any, frame: Any, has_end: bool) -> Any:
+    """Add ``_empty`` (a cell is empty) and ``_bad`` (the row has a problem)."""
     empty = nw.col("_e_person") | nw.col("_e_role") | nw.col("_e_start")
     bad = empty | ~nw.col("_ok_start")
     if has_end:
         bad_end = ~nw.col("_e_end") & (~nw.col("_ok_end") | (nw.col("_end") < nw.col("_day")))
         bad = bad | (~empty & bad_end)
     return frame.with_columns(_empty=empty, _bad=bad)
+
+
+def _checked(nw: Any, frame: Any, has_end: bool) -> Any:
+    schema = dict(frame.collect_schema().items())
+    for name in ("person", "role", "start", *(["end"] if has_end else [])):
+        frame = _derived(nw, frame, name, schema[name])
+    return _flagged(nw, frame, has_end)
 
 
 def _where(row: int | None, record: dict[str, Any]) -> str:
@@ -269,21 +279,28 @@ def _row_problems(nw: Any, frame: Any, first: int | None, has_end: bool, problem
 
 
 def _roles(
-    nw: Any, frame: Any, first: int | None, resolve: Resolve, problems: Problems
-) -> dict[str, str]:
+    nw: Any,
+    frame: Any,
+    first: int | None,
+    resolve: Resolve,
+    problems: Problems,
+    name_of: Callable[[Any], str] = str,
+) -> dict[Any, str]:
     """Resolve the distinct role names, each at its first row, then an unknown one's others.
 
     The other rows of an unknown name go to ``resolve`` too, so that its problem names them
-    all, as the row reader's does.
+    all, as the row reader's does.  ``name_of`` turns a value of ``_r`` into its name; the
+    ids are keyed by the values.
     """
-    names = frame.filter(~nw.col("_empty")).group_by("_r")
+    wanted = ["_r", "_empty", *(["_row"] if first is not None else [])]
+    names = frame.select(wanted).filter(~nw.col("_empty")).group_by("_r")
     if first is not None:
         found = names.agg(nw.col("_row").min()).sort("_row").collect().rows()
     else:
         found = sorted(names.agg(nw.len()).collect().rows())
-    ids: dict[str, str] = {}
+    ids: dict[Any, str] = {}
     for name, at in found:
-        role_id = resolve(name, None if first is None else at + first, problems)
+        role_id = resolve(name_of(name), None if first is None else at + first, problems)
         if role_id is not None:
             ids[name] = role_id
     unknown = [name for name, _ in found if name not in ids]
@@ -292,7 +309,7 @@ def _roles(
         firsts = {name: at for name, at in found}
         for name, at in rows.head(MAX_PROBLEM_ROWS).select("_r", "_row").collect().rows():
             if at != firsts[name]:
-                resolve(name, at + first, problems)
+                resolve(name_of(name), at + first, problems)
     return ids
 
 
@@ -308,22 +325,34 @@ def same_day(person: str, a: str, b: str, first: int, on: date) -> str:
     )
 
 
-def _duplicates(
-    nw: Any, frame: Any, first: int | None, ids: dict[str, str], problems: Problems
-) -> None:
-    """Add a problem for every second job of a person that starts on the same day."""
+def _same_day(nw: Any, frame: Any, first: int | None) -> list[dict[str, Any]]:
+    """Return the jobs (``_p``, ``_r``, ``_day``, ``_row``) of a person that start on one day."""
     keys = ["_p", "_day"]
     twice = frame.group_by(keys).agg(nw.len().alias("_n")).filter(nw.col("_n") > 1)
     jobs = frame.join(twice.select(keys), on=keys, how="semi")
     if first is not None:
         jobs = jobs.sort("_row")
     columns = ["_p", "_r", "_day", *(["_row"] if first is not None else [])]
-    records = jobs.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True)
+    return list(jobs.head(MAX_PROBLEM_ROWS).select(columns).collect().rows(named=True))
+
+
+def _duplicates(
+    records: list[dict[str, Any]],
+    first: int | None,
+    ids: dict[Any, str],
+    problems: Problems,
+    name_of: Callable[[Any], str] = str,
+) -> None:
+    """Add a problem for every second job of a person that starts on the same day.
+
+    ``records`` are the jobs from :func:`_same_day`, in row order; ``name_of`` turns a value
+    of ``_p`` into the person's name.
+    """
     by_day: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for record in records:
         by_day.setdefault((record["_p"], record["_day"]), []).append(record)
-    for (person, day), same in by_day.items():
-        on = date.fromordinal(day + _EPOCH_ORDINAL)
+    for (code, day), same in by_day.items():
+        person, on = name_of(code), date.fromordinal(day + _EPOCH_ORDINAL)
         for earlier, later in itertools.pairwise(same):
             a, b = ids[earlier["_r"]], ids[later["_r"]]
             if first is None:
@@ -364,22 +393,48 @@ def _moves(nw: Any, frame: Any, ids: dict[str, str], has_end: bool) -> Any:
 
 def _arrow_medians(table: Any) -> list[tuple[str, str, int, float]]:
     """Return ``(source, target, count, exact median months)`` of a PyArrow table of moves."""
-    np = importlib.import_module("numpy")
-    table = table.sort_by([("_r", "ascending"), ("_next", "ascending"), ("_months", "ascending")])
     if not table.num_rows:
         return []
     # Role names as dictionary codes: integers compared in NumPy, no Python string per row.
     coded = [table[c].combine_chunks().dictionary_encode() for c in ("_r", "_next")]
     (a, b), names = [c.indices.to_numpy() for c in coded], [c.dictionary.to_pylist() for c in coded]
-    values = np.asarray(table["_months"].to_numpy(), dtype=float)
-    change = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    starts = np.concatenate(([0], np.flatnonzero(change) + 1))
-    sizes = np.diff(np.concatenate((starts, [len(values)])))
-    middle = (values[starts + (sizes - 1) // 2] + values[starts + sizes // 2]) / 2
-    return [
-        (names[0][a[s]], names[1][b[s]], int(n), float(m))
-        for s, n, m in zip(starts.tolist(), sizes.tolist(), middle.tolist(), strict=True)
-    ]
+    found = _codes.medians(a, b, table["_months"].to_numpy())
+    return [(names[0][x], names[1][y], n, m) for x, y, n, m in found]
+
+
+def _lagged(
+    nw: Any, good: Any, ids: dict[Any, str], has_end: bool
+) -> tuple[list[tuple[str, str, int, float]], int, int]:
+    """Return the moves of checked rows (as expressions), the number of people and of stays."""
+    if good.implementation.is_dask():
+        # narwhals cannot yet run the ordered lag over a Dask frame: the checked rows are
+        # gathered (as pandas, still vectorised) for the lag and the group-by.
+        good = good.collect().lazy()
+    moved = _moves(nw, good, ids, has_end)
+    summary = moved.select(
+        nw.col("_p").n_unique().alias("people"),
+        nw.col("_stay").cast(nw.Int64).sum().alias("stays"),
+    ).collect()
+    only = moved.filter(nw.col("_move"))
+    if only.implementation.is_pyarrow():  # its group-by median is a t-digest estimate
+        found = _arrow_medians(only.select("_r", "_next", "_months").collect().to_native())
+    else:
+        found = (
+            only.group_by("_r", "_next")
+            .agg(nw.len().alias("_n"), nw.col("_months").median().alias("_median"))
+            .collect()
+            .rows()
+        )
+    people, stays = summary.row(0)
+    return found, int(people), int(stays or 0)
+
+
+def _decoder(names: dict[str, Any] | None, column: str) -> Callable[[Any], str]:
+    """Return how a value of ``column`` becomes its name (a code's, with ``names``)."""
+    if names is None:
+        return str
+    values = names[column]
+    return lambda code: str(values[code].as_py())
 
 
 def _release() -> None:
@@ -405,62 +460,75 @@ def aggregate(
     """
     nw = narwhals()
     has_end = "end" in frame.collect_schema().names()
-    frame = _checked(nw, frame, has_end)
+    names: dict[str, Any] | None = None
+    if frame.implementation.is_pyarrow() and first is not None:
+        # Checked per distinct value, and kept as integer codes: a fraction of the memory.
+        coded = _codes.compact(nw, frame.to_native(), has_end, _derived, _flagged)
+        if coded is not None:
+            frame, names = coded
+    if names is None:
+        frame = _checked(nw, frame, has_end)
     _release()
     if frame.implementation.is_dask():  # checked once, kept in (the workers') memory
         frame = _from_native(nw, frame.to_native().persist())
     rows = frame.select(nw.len()).collect().item()
     _row_problems(nw, frame, first, has_end, problems)
-    ids = _roles(nw, frame, first, resolve, problems)
-    passed = frame  # only rows that passed every check can be duplicates
-    if problems:
-        passed = frame.filter(
-            ~nw.col("_bad") & (nw.col("_r").is_in(list(ids)) if ids else nw.lit(value=False))
-        )
-    keys = passed.select("_p", "_r", "_day", *(["_row"] if first is not None else []))
-    _duplicates(nw, keys, first, ids, problems)
-    del passed, keys
+    ids = _roles(nw, frame, first, resolve, problems, _decoder(names, "_r"))
+    order = None
+    if names is not None and not problems:  # every row passed: one sort finds the duplicates
+        order = _codes.ordered(frame.to_native())
+        jobs = _codes.same_day(frame.to_native(), order, MAX_PROBLEM_ROWS)
+    else:
+        keys = frame.select("_p", "_r", "_day", "_bad", *(["_row"] if first is not None else []))
+        if problems:  # only rows that passed every check can be duplicates
+            keys = keys.filter(
+                ~nw.col("_bad") & (nw.col("_r").is_in(list(ids)) if ids else nw.lit(value=False))
+            )
+        jobs = _same_day(nw, keys.drop("_bad"), first)
+        del keys
+    _duplicates(jobs, first, ids, problems, _decoder(names, "_p"))
     _release()
     problems.check()
     # No bad row is left: the moves need only these columns (the raw ones can go).
     good = frame.select("_p", "_r", "_day", *(["_end", "_e_end"] if has_end else []))
     del frame  # the raw columns and the checks' flags are no longer needed
     _release()
-    if good.implementation.is_dask():
-        # narwhals cannot yet run the ordered lag over a Dask frame: the checked rows are
-        # gathered (as pandas, still vectorised) for the lag and the group-by.
-        good = good.collect().lazy()
-    moved = _moves(nw, good, ids, has_end)
-    summary = moved.select(
-        nw.col("_p").n_unique().alias("people"),
-        nw.col("_stay").cast(nw.Int64).sum().alias("stays"),
-    ).collect()
-    only = moved.filter(nw.col("_move"))
-    if only.implementation.is_pyarrow():  # its group-by median is a t-digest estimate
-        found = _arrow_medians(only.select("_r", "_next", "_months").collect().to_native())
-    else:
-        found = (
-            only.group_by("_r", "_next")
-            .agg(nw.len().alias("_n"), nw.col("_months").median().alias("_median"))
-            .collect()
-            .rows()
+    if names is not None:
+        found, people, stays = _codes.moves(
+            good.collect().to_native(), ids, has_end, DAYS_PER_MONTH, order
         )
+    else:
+        found, people, stays = _lagged(nw, good, ids, has_end)
+    del good
     counts: dict[tuple[str, str], int] = {}
     months: dict[tuple[str, str], float] = {}
     for a, b, n, median in sorted(found):
         counts[(a, b)] = int(n)
         months[(a, b)] = float(median)
-    people, stays = summary.row(0)
-    return Aggregate(counts, months, int(rows), int(people), int(stays or 0))
+    return Aggregate(counts, months, int(rows), people, stays)
 
 
-# A blank line (at the start, or between lines), a blank last line without a newline, or a
-# control character other than tab, newline and carriage return.
-_ODD_LINES = re.compile(rb"(?:^|\n)[ \t\r]*\n|\n[ \t\r]+\Z|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A blank line (first, or between lines) and a control character other than tab, newline
+# and carriage return: separate patterns, each a fast scan (one alternation of them is not).
+_BLANK_FIRST = re.compile(rb"[ \t\r]*\n")
+_BLANK = re.compile(rb"\n[ \t\r]*\n")
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _odd_lines(data: bytes) -> bool:
+    """Whether a file has a blank line (the last one too) or a control character."""
+    last = data.rfind(b"\n")  # the last line, without a newline: blank if only spaces
+    blank_last = 0 <= last < len(data) - 1 and not data[last + 1 :].strip(b" \t\r")
+    return bool(
+        _BLANK_FIRST.match(data) or _BLANK.search(data) or blank_last or _CONTROL.search(data)
+    )
 
 
 def read_csv(data: bytes) -> Any | None:
     """Return the rows of a CSV file as a PyArrow table of strings, or ``None``.
+
+    The strings are dictionary-encoded as they are read (a name or a date is stored once,
+    each cell is a 4-byte code), which is how :func:`aggregate` checks them.
 
     ``None`` means the compiled reader cannot read the file *exactly as the strict reader
     would* (blank lines, which shift row numbers; an encoding problem; a ragged row or a
@@ -470,7 +538,7 @@ def read_csv(data: bytes) -> Any | None:
     csv = importlib.import_module("pyarrow.csv")
     pa = importlib.import_module("pyarrow")
     # No copy of the file is made: the checks scan its bytes (UTF-8 is checked by PyArrow).
-    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _ODD_LINES.search(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _odd_lines(data):
         return None
     end = data.find(b"\n")
     try:
@@ -487,7 +555,8 @@ def read_csv(data: bytes) -> Any | None:
         return csv.read_csv(
             pa.py_buffer(data),
             convert_options=csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False
+                column_types=dict.fromkeys(names, pa.dictionary(pa.int32(), pa.string())),
+                strings_can_be_null=False,
             ),
         )
     except pa.ArrowInvalid:

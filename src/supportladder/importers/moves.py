@@ -331,15 +331,17 @@ def read(
     report: dict[str, int] = {"rows read": len(records)}
     if source_table.frame is not None and is_history:
         problems.check()  # a repeated column name
-        frame, source_table.frame = _sources.frame_histories(source_table, columns), None
+        # Handed over, with no name left here: aggregate frees the raw columns once it has
+        # checked them (a local name would keep them for the whole aggregation).
+        handed = [_sources.frame_histories(source_table, columns)]
+        source_table.frame = None
         done = _frames.aggregate(
-            frame,  # handed over: aggregate frees the raw columns once they are checked
+            handed.pop(),
             where,
             source_table.first,
             lambda name, row, found: roles.resolve(name, row, "role", found),
             problems,
         )
-        del frame
         counts, months = done.counts, done.months
         report["rows read"] = done.rows
         report["people"] = done.people
