@@ -113,7 +113,7 @@ def peak_memory(which: str, path: Path) -> float:
 
 
 def bench(table: Any, *, quick: bool, repeat: int) -> None:
-    """Add the histories rows to a ``run.Table``."""
+    """Add the histories rows to a ``table.Table``."""
     small, large = (20_000, 200_000) if quick else (200_000, 2_000_000)
     repeat = 1 if quick else max(1, min(repeat, 3))
     per_row = {}
@@ -156,13 +156,13 @@ def bench(table: Any, *, quick: bool, repeat: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(HERE))
-    import run
+    from table import Table
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    table = run.Table()
+    table = Table()
     bench(table, quick=args.quick, repeat=args.repeat)
     table.show()
     return 0
