@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from supportladder.importers import _evidence, onet
+from supportladder.importers import _evidence, _onet_moves, onet
 from supportladder.importers._tables import neighbour_table
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ WIDTHS = {"major": 2, "minor": 4, "broad": 6}
 def blocks_of(folder: Path) -> tuple[list[str], list[Any], list[np.ndarray]]:
     captured: list[Any] = []
     kept: list[list[str]] = []
-    original = onet.build_blocks
+    original = _onet_moves.build_blocks
 
     def spy(codes: Any, *a: Any, **kw: Any) -> Any:
         blocks = original(codes, *a, **kw)
@@ -47,11 +47,11 @@ def blocks_of(folder: Path) -> tuple[list[str], list[Any], list[np.ndarray]]:
         kept.append(list(codes))
         return blocks
 
-    onet.build_blocks = spy  # type: ignore[assignment]
+    _onet_moves.build_blocks = spy  # type: ignore[assignment]
     try:
         onet.load(folder, neighbours=0)
     finally:
-        onet.build_blocks = original  # type: ignore[assignment]
+        _onet_moves.build_blocks = original  # type: ignore[assignment]
     blocks = captured[0]
     return kept[0], blocks, [_evidence.cosines(b) for b in blocks]
 

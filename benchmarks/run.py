@@ -290,22 +290,22 @@ def bench_alternatives(
 def bench_onet_inference(
     table: Table, args: argparse.Namespace, folder: Path
 ) -> supportladder.CareerGraph:
-    from supportladder.importers import _evidence, onet
+    from supportladder.importers import _evidence, _onet_moves, onet
     from supportladder.importers import _tables as importing
 
     captured: list[Any] = []
-    original = onet.build_blocks
+    original = _onet_moves.build_blocks
 
     def spy(*a: Any, **kw: Any) -> Any:
         blocks = original(*a, **kw)
         captured.append(blocks)
         return blocks
 
-    onet.build_blocks = spy  # type: ignore[assignment]
+    _onet_moves.build_blocks = spy  # type: ignore[assignment]
     try:
         g = onet.load(folder)
     finally:
-        onet.build_blocks = original  # type: ignore[assignment]
+        _onet_moves.build_blocks = original  # type: ignore[assignment]
     blocks = [b for b in captured[0] if b.present.sum() >= 2]
     weights = onet.WEIGHTS
 
