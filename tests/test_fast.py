@@ -404,6 +404,34 @@ def test_exact_fallback_uses_the_reference(
     assert reachable_roles(g, "s") == reference(lambda: reachable_roles(g, "s"))
 
 
+def test_reach_is_summed_over_the_reached_roles_in_int64(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Non-dyadic costs that fit in int64: only the reached roles are summed and checked.
+
+    The whole-graph check (``dags``) is never asked; costs, order and routes are the
+    reference's for budgets below, at and between the roles' exact costs, and from a
+    role that reaches nothing.
+    """
+    g = ragged_line()
+    fv = compiled_view(g)
+    assert not fv.float_exact
+    assert fv.ints is not None
+    costs = [r.cost for r in reference(lambda: reachable_roles(g, "s"))]
+    budgets = [None, costs[0] / 2, costs[0], (costs[0] + costs[1]) / 2, costs[1], costs[2]]
+    cases = [("s", b) for b in budgets] + [("c", None), ("b", costs[0])]
+    expected = [reference(lambda s=s, b=b: reachable_roles(g, s, budget=b)) for s, b in cases]
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("the whole-graph check was asked")
+
+    monkeypatch.setattr(reach_core, "_reach_limbs", refuse)
+    for (s, b), want in zip(cases, expected, strict=True):
+        found = reachable_roles(g, s, budget=b)
+        assert found == want
+        assert [r.to_dict() for r in found] == [r.to_dict() for r in want]
+
+
 @settings(max_examples=30, deadline=None)
 @given(cases(), st.sets(st.integers(0, 7)))
 def test_move_lookups_match_a_scan(case: tuple[CareerGraph, str, str], picked: set[int]) -> None:

@@ -60,7 +60,14 @@ from supportladder.queries._diagnostics import no_path
 from supportladder.queries._engines import Engine, answer
 from supportladder.queries._options import PROFILE, PROFILE_KIND, WeightSpec
 from supportladder.queries._requests import Source, filters_of, request_for, start_of
-from supportladder.queries._results import Bottlenecks, Chokepoints, Found, Reach, Reaches, Routes
+from supportladder.queries._results import (
+    Bottlenecks,
+    Chokepoints,
+    Reach,
+    Reaches,
+    Routes,
+    reaches_of,
+)
 from supportladder.queries._routes import Path, Step, to_path
 
 MAX_ALTERNATIVES: Final = 1000
@@ -255,8 +262,7 @@ def reachable_roles(
 
     def task(e: Engine) -> Reaches:
         found = e.reach(budget_value)
-        routes = Routes(e, found.roles, found.costs, found.routes)
-        return Reaches([Found(routes, at) for at in range(len(found.roles))])
+        return reaches_of(Routes(e, found.roles, found.costs, found.routes))
 
     return answer(request, task)
 

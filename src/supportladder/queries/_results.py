@@ -7,7 +7,9 @@ reach over thousands of roles costs no more than the search itself.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -26,7 +28,16 @@ from supportladder.queries._routes import (
 if TYPE_CHECKING:
     import pandas
 
-__all__ = ["Bottlenecks", "Chokepoints", "Found", "Given", "Reach", "Reaches", "Routes"]
+__all__ = [
+    "Bottlenecks",
+    "Chokepoints",
+    "Found",
+    "Given",
+    "Reach",
+    "Reaches",
+    "Routes",
+    "reaches_of",
+]
 
 
 class Routes:
@@ -285,3 +296,20 @@ class Chokepoints(list[tuple[str, float]]):
     def to_frame(self) -> pandas.DataFrame:
         """Return columns ``role`` and ``score`` (needs pandas)."""
         return pandas_module().DataFrame(self.to_dict(), columns=["role", "score"])
+
+
+def reaches_of(routes: Routes) -> Reaches:
+    """Return the :class:`Reaches` of one answer: one :class:`Reach` per role, in order.
+
+    The cyclic garbage collector is paused while they are made (and left as it was):
+    thousands of small objects, none of them garbage, would otherwise trigger several
+    collections — about 5 % of a query that reaches thousands of roles, measured.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        return Reaches(map(Found, repeat(routes), range(len(routes.ids))))
+    finally:
+        if paused:
+            gc.enable()
