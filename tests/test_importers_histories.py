@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import random
 import statistics
 import warnings
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -49,6 +50,17 @@ def reference(
     return counts, probabilities, {k: statistics.median(v) for k, v in spells.items()}
 
 
+def people_and_stays(rows: list[dict[str, Any]]) -> tuple[int, int]:
+    """The number of people, and of consecutive jobs of a person in one role, in plain Python."""
+    jobs: dict[str, list[tuple[date, str]]] = {}
+    for r in rows:
+        jobs.setdefault(r["person"], []).append((r["start"], r["role"]))
+    stays = sum(
+        a == b for items in jobs.values() for (_, a), (_, b) in itertools.pairwise(sorted(items))
+    )
+    return len(jobs), stays
+
+
 @st.composite
 def histories(draw: st.DrawFn) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
@@ -88,7 +100,8 @@ def engines(data: dict[str, list[Any]]) -> dict[str, Any]:
             "polars-lazy": pl.LazyFrame(data),
             "pyarrow": pa.table(data),
             "duckdb": duckdb.from_arrow(pa.table(data)),
-            "dask": dd.from_pandas(frame, npartitions=2),
+            # Several partitions, so that a person's jobs start out in different ones.
+            "dask": dd.from_pandas(frame, npartitions=3),
         }
 
 
@@ -108,7 +121,9 @@ def test_every_engine_agrees_with_plain_python(
             for a, b in itertools.pairwise(jobs):
                 if a.get("end") and a["end"] > b["start"]:
                     a["end"] = b["start"]
+    rows = data.draw(st.permutations(rows))  # no engine may rely on the rows' order
     counts, probabilities, months = reference(rows)
+    people, stays = people_and_stays(rows)
     with dask.config.set(scheduler="synchronous"):
         for name, table in engines(as_strings(rows, with_end)).items():
             if not counts:
@@ -121,9 +136,56 @@ def test_every_engine_agrees_with_plain_python(
             assert set(result.months) == set(months), name
             for key, value in months.items():
                 assert math.isclose(result.months[key], value, abs_tol=1e-9), (name, key)
+            assert result.report.counts["people"] == people, name
+            assert result.report.counts[STAYS] == stays, name
             observed = result.graph.transition(*next(iter(counts))).observed
             assert observed is not None
             assert observed.count == counts[next(iter(counts))]
+
+
+STAYS = "rows that stay in the same role (not a move)"
+
+
+def generated(people: int, seed: int) -> list[dict[str, Any]]:
+    """A history table of ``people`` people with four jobs each, in a shuffled order."""
+    rng = random.Random(seed)
+    rows = [
+        {"person": f"p{p}", "role": rng.choice(ROLES), "start": DAY0 + timedelta(day)}
+        for p in range(people)
+        for day in sorted(rng.sample(range(4000), 4))
+    ]
+    rng.shuffle(rows)
+    return rows
+
+
+def test_dask_computes_only_the_moves_table_into_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Dask the checks, the lag and the medians run on the partitions: what is computed
+    into Python is per distinct value or per pair of roles, never the rows."""
+    import dask.base
+
+    rows = generated(300, seed=3)
+    counts, _, months = reference(rows)
+    computed: list[int] = []
+    real = dask.base.compute
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        results = real(*args, **kwargs)
+        computed.extend(len(r) if getattr(r, "ndim", 0) else 1 for r in results)
+        return results
+
+    monkeypatch.setattr(dask.base, "compute", spy)  # each collection's .compute()
+    monkeypatch.setattr(dask, "compute", spy)
+    frame = dd.from_pandas(pd.DataFrame(as_strings(rows, end=False)), npartitions=4)
+    with dask.config.set(scheduler="synchronous"):
+        result = moves.read(frame)
+    assert dict(result.counts) == counts
+    assert set(result.months) == set(months)
+    for key, value in months.items():
+        assert math.isclose(result.months[key], value, abs_tol=1e-9), key
+    assert (result.report.counts["people"], result.report.counts[STAYS]) == people_and_stays(rows)
+    assert computed, "nothing was computed through Dask"
+    # The largest table computed is the moves table: one row per pair (at most 20), not 1,200.
+    assert max(computed) == len(counts) < len(rows) / 10
 
 
 BAD = {

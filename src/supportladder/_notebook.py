@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import io
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -227,7 +226,3 @@ def bottlenecks_html(b: Any) -> str:
         f'<div class="sl-bottlenecks">{_STYLE}{head}'
         f'<table class="sl-table"><tbody>{body}</tbody></table></div>'
     )
-
-
-def _strip_tags(text: str) -> str:  # used by tests to read the visible text
-    return html.unescape(re.sub(r"<[^>]+>", "", text))

@@ -17,7 +17,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["NAMES", "compact", "medians", "moves", "ordered", "same_day"]
+__all__ = ["NAMES", "compact", "lag", "medians", "moves", "ordered", "same_day"]
 
 NAMES = ("_p", "_r")
 """The checks' columns that hold names: codes in the compact table, decoded on demand."""
@@ -134,6 +134,38 @@ def same_day(table: Any, order: Any, limit: int) -> list[dict[str, Any]]:
     return list(picked.to_pylist())
 
 
+def lag(
+    table: Any, role: Any, has_end: bool, days_per_month: float, order: Any
+) -> tuple[Any, Any, Any, int, int]:
+    """Return the moves of checked rows in NumPy: sources, targets, months; people, stays.
+
+    ``table`` has ``_p`` and ``_day`` (and ``_end``, ``_e_end`` with ``has_end``) as columns
+    of plain NumPy types; ``role`` is each row's role as an integer (one per role id);
+    ``order`` is from :func:`ordered`.  Each move is a change of role between two
+    consecutive jobs of a person; its months run from the job's start to its end if given,
+    else to the next job's start.
+    """
+    np = importlib.import_module("numpy")
+
+    def column(name: str) -> Any:
+        return table[name].to_numpy()
+
+    p, day = column("_p")[order], column("_day")[order]
+    role = role[order]
+    same = p[1:] == p[:-1]
+    people = len(p) - int(same.sum())
+    del p
+    changed = role[1:] != role[:-1]
+    stays = int((same & ~changed).sum())
+    move = same & changed
+    left = day[1:]
+    if has_end:  # the end if given, else the next job's start
+        given = ~column("_e_end")[order][:-1]
+        left = np.where(given, column("_end")[order][:-1], left)
+    months = (left[move] - day[:-1][move]) / days_per_month
+    return role[:-1][move], role[1:][move], months, people, stays
+
+
 def moves(
     table: Any, ids: Mapping[int, str], has_end: bool, days_per_month: float, order: Any
 ) -> tuple[list[tuple[str, str, int, float]], int, int]:
@@ -148,22 +180,7 @@ def moves(
     lookup = np.full(max(ids, default=0) + 1, -1, dtype=np.int32)
     for code, role_id in ids.items():
         lookup[code] = number[role_id]
-
-    def column(name: str) -> Any:
-        return table[name].to_numpy()
-
-    p, day = column("_p")[order], column("_day")[order]
-    role = lookup[column("_r")][order]
-    same = p[1:] == p[:-1]
-    people = len(p) - int(same.sum())
-    del p
-    changed = role[1:] != role[:-1]
-    stays = int((same & ~changed).sum())
-    move = same & changed
-    left = day[1:]
-    if has_end:  # the end if given, else the next job's start
-        given = ~column("_e_end")[order][:-1]
-        left = np.where(given, column("_end")[order][:-1], left)
-    months = (left[move] - day[:-1][move]) / days_per_month
-    found = medians(role[:-1][move], role[1:][move], months)
+    role = lookup[table["_r"].to_numpy()]
+    sources, targets, months, people, stays = lag(table, role, has_end, days_per_month, order)
+    found = medians(sources, targets, months)
     return [(role_ids[a], role_ids[b], n, m) for a, b, n, m in found], people, stays

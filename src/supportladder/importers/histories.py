@@ -7,7 +7,9 @@ The checks and the aggregation run as expressions in that table's own engine (la
 engine is lazy): one global sort by person and start, one lag, one group-by.  Only small
 results cross into Python: the distinct role names, the rows that have problems (at most
 :data:`MAX_PROBLEM_ROWS`), and the table of moves — one row per pair of roles, with its count
-and the median months spent in the source role before the move.
+and the median months spent in the source role before the move.  On Dask, whose ordered
+windows narwhals cannot run, the lag and the exact medians use Dask's own API
+(``supportladder.importers._dask_moves``), on the partitions all the same.
 
 Needs the ``hr`` extra (``pip install "supportladder[hr]"``: narwhals and pyarrow).
 """
@@ -27,7 +29,7 @@ from typing import Any, Final
 
 from attrs import frozen
 
-from supportladder.importers import _codes
+from supportladder.importers import _codes, _dask_moves
 from supportladder.importers._tables import Limits, Problems, show
 
 __all__ = [
@@ -407,9 +409,9 @@ def _lagged(
 ) -> tuple[list[tuple[str, str, int, float]], int, int]:
     """Return the moves of checked rows (as expressions), the number of people and of stays."""
     if good.implementation.is_dask():
-        # narwhals cannot yet run the ordered lag over a Dask frame: the checked rows are
-        # gathered (as pandas, still vectorised) for the lag and the group-by.
-        good = good.collect().lazy()
+        # narwhals cannot run the ordered lag over a Dask frame: Dask's own API does, on the
+        # partitions, and only the table of moves is computed into Python.
+        return _dask_moves.moves(good.to_native(), ids, has_end, DAYS_PER_MONTH)
     moved = _moves(nw, good, ids, has_end)
     summary = moved.select(
         nw.col("_p").n_unique().alias("people"),

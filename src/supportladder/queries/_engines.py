@@ -138,12 +138,11 @@ def _start(request: Request) -> str:
     return request.node
 
 
-class _Reference:
-    """The pure-Python engine on a :class:`~supportladder.queries._reference.View`."""
+class _Bound:
+    """What both engines read off the request they are bound to."""
 
     def __init__(self, request: Request) -> None:
         self.request = request
-        self.view = _paths.build_view(request.graph, request.filters, profile=request.profile)
 
     @property
     def graph(self) -> CareerGraph:
@@ -152,6 +151,14 @@ class _Reference:
     @property
     def profile(self) -> dict[str, float] | None:
         return self.request.profile
+
+
+class _Reference(_Bound):
+    """The pure-Python engine on a :class:`~supportladder.queries._reference.View`."""
+
+    def __init__(self, request: Request) -> None:
+        super().__init__(request)
+        self.view = _paths.build_view(request.graph, request.filters, profile=request.profile)
 
     def edge(self, source: str, target: str) -> Edge:
         return self.view.edge(source, target)
@@ -213,20 +220,12 @@ class _Reference:
         return _paths.feeders(self.view, target, self.request.max_steps)
 
 
-class _Compiled:
+class _Compiled(_Bound):
     """The compiled engine on a :class:`~supportladder.queries._compiled.core.FastView`."""
 
     def __init__(self, request: Request, fv: FastView) -> None:
-        self.request = request
+        super().__init__(request)
         self.fv = fv
-
-    @property
-    def graph(self) -> CareerGraph:
-        return self.request.graph
-
-    @property
-    def profile(self) -> dict[str, float] | None:
-        return self.request.profile
 
     def edge(self, source: str, target: str) -> Edge:
         return self.fv.edge(source, target)

@@ -122,10 +122,6 @@ class Exactness:
     def k(self) -> int:
         return int(self.limbs.shape[0])
 
-    def to_int(self, limbs: IntArray) -> int:
-        """Return the integer of a normalised ``(k,)`` limb array."""
-        return sum(int(x) << (LIMB_BITS * j) for j, x in enumerate(limbs.tolist()))
-
 
 def limbs_of(value: int, k: int) -> IntArray:
     return np.array([(value >> (LIMB_BITS * j)) & LIMB_MASK for j in range(k)], dtype=np.int64)
