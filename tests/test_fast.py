@@ -503,3 +503,32 @@ def test_hop_bounded_reach_past_int64_sums_falls_back(monkeypatch: pytest.Monkey
     assert reachable_roles(g, s, max_steps=3, budget=4.0) == reference(
         lambda: reachable_roles(g, s, max_steps=3, budget=4.0)
     )
+
+
+def test_chokepoints_drop_only_moves_a_detour_beats() -> None:
+    """A move that two cheaper moves undercut is on no cheapest route: dropping it from the
+    betweenness search changes no score, and only such moves are dropped."""
+    from supportladder.queries._compiled import core as fast
+
+    skills = [Skill("s", "S")]
+    roles = [
+        Role("a", "A", 1, skills={"s": 0}),
+        Role("b", "B", 2, skills={"s": 2}),
+        Role("c", "C", 3, skills={"s": 4}),
+        Role("d", "D", 3, skills={"s": 4}),
+    ]
+    moves = [Transition("a", "b"), Transition("b", "c"), Transition("a", "c")]
+    moves += [
+        Transition("b", "d"),
+        Transition("c", "d", "lateral"),
+        Transition("d", "c", "lateral"),
+    ]
+    g = CareerGraph("detour", skills=skills, roles=roles, transitions=moves)
+    assert g.weight("a", "c") > g.weight("a", "b") + g.weight("b", "c")  # squared gap
+    fv = fast.view(g, _options.Filters(weight="weight"))
+    kept = betweenness._without_detoured(fv)
+    dropped = {(fv.ids[u], fv.ids[v]) for u, v in zip(fv.src, fv.dst, strict=True)} - {
+        (kept.ids[u], kept.ids[v]) for u, v in zip(kept.src, kept.dst, strict=True)
+    }
+    assert dropped == {("a", "c")}
+    assert dict(chokepoints(g)) == dict(reference(lambda: chokepoints(g)))

@@ -144,3 +144,19 @@ def test_a_role_that_rates_nothing_is_imputed_whole() -> None:
     assert g.weight("clerk", "blank") == g.weight("clerk", "lead")
     (out,) = g.gaps("blank", "boss")
     assert (out.from_, out.imputed) == (3.0, True)
+
+
+@pytest.mark.parametrize("block", [1, 3, 7])
+def test_blocks_of_moves_give_the_same_arrays(monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    """Pricing moves a few entries at a time changes no weight or gap, to the last bit."""
+    from supportladder import weights
+
+    for name in ("support-careers", "csr-profile"):
+        whole = supportladder.load(name).move_costs()
+        monkeypatch.setattr(weights, "BLOCK_ENTRIES", block)
+        parts = supportladder.load(name).move_costs()
+        monkeypatch.undo()
+        for field in ("weight", "surplus", "ptr", "skill", "from_", "to", "imputed", "cost"):
+            a, b = getattr(whole, field), getattr(parts, field)
+            assert a.dtype == b.dtype
+            assert a.tobytes() == b.tobytes(), field

@@ -51,8 +51,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 import numpy as np
@@ -301,6 +302,12 @@ def _power(x: FloatArray, p: float) -> FloatArray:
     return np.asarray(np.power(x, p), dtype=np.float64)
 
 
+BLOCK_ENTRIES = 1 << 18
+"""(move, skill) entries priced at a time: the per-entry temporaries of a block stay small
+(a few MB) however many moves a graph has, and each move's entries stay in one block, so
+every weight is summed in the same order as in one pass."""
+
+
 def _costs(
     sources: SkillTable,
     src: IntArray,
@@ -312,10 +319,69 @@ def _costs(
     imputer: _Imputer,
     skill_ids: tuple[str, ...],
 ) -> MoveCosts:
-    n_skills = max(len(skill_ids), 1)
     m = int(src.size)
     # One entry per (move, skill the target rates), in move order then skill order.
     counts = targets.indptr[dst + 1] - targets.indptr[dst]
+    ends = np.cumsum(counts)
+    total = int(ends[-1]) if m else 0
+    # A block ends after the move whose entries reach the next multiple of BLOCK_ENTRIES.
+    cuts = np.searchsorted(ends, np.arange(BLOCK_ENTRIES, total, BLOCK_ENTRIES)) + 1
+    bounds = [0, *np.unique(cuts[cuts < m]).tolist(), m]
+    n_skills = max(len(skill_ids), 1)
+    keys = sources.keys(n_skills)
+    parts = [
+        _block(
+            sources,
+            keys,
+            src[lo:hi],
+            targets,
+            dst[lo:hi],
+            counts[lo:hi],
+            importance=importance,
+            weighting=weighting,
+            imputer=imputer,
+            n_skills=n_skills,
+        )
+        for lo, hi in itertools.pairwise(bounds)
+    ]
+    gap_ptr = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(np.concatenate([p[2] for p in parts]), out=gap_ptr[1:])
+
+    def joined(j: int) -> npt.NDArray[Any]:
+        return np.concatenate([p[j] for p in parts])
+
+    return MoveCosts(
+        weight=joined(0),
+        surplus=joined(1),
+        base=weighting.base_cost,
+        ptr=gap_ptr,
+        skill=joined(3),
+        from_=joined(4),
+        to=joined(5),
+        imputed=joined(6),
+        cost=joined(7),
+        skill_ids=skill_ids,
+    )
+
+
+def _block(
+    sources: SkillTable,
+    keys: IntArray,
+    src: IntArray,
+    targets: SkillTable,
+    dst: IntArray,
+    counts: IntArray,
+    *,
+    importance: FloatArray,
+    weighting: Weighting,
+    imputer: _Imputer,
+    n_skills: int,
+) -> tuple[npt.NDArray[Any], ...]:
+    """Price one block of moves: weights, surpluses, gap counts and the gaps' arrays.
+
+    ``keys`` are ``sources.keys(n_skills)``, computed once for every block.
+    """
+    m = int(src.size)
     ptr = np.zeros(m + 1, dtype=np.int64)
     np.cumsum(counts, out=ptr[1:])
     move = np.repeat(np.arange(m, dtype=np.int64), counts)
@@ -323,15 +389,17 @@ def _costs(
     skill = targets.skill[pos]
     need = targets.level[pos]
     need_imputed = targets.imputed[pos]
+    del pos
     # The source's own rating where it has one, else its rung's imputed level.
     rows = src[move]
-    keys = sources.keys(n_skills)
     if keys.size:
         query = rows * n_skills + skill
         at = np.minimum(np.searchsorted(keys, query), keys.size - 1)
         rated = keys[at] == query
+        del query
         have = sources.level[at]
         have_imputed = rated & sources.imputed[at]
+        del at
     else:
         rated = np.zeros(skill.size, dtype=np.bool_)
         have = np.zeros(skill.size, dtype=np.float64)
@@ -341,29 +409,27 @@ def _costs(
         have[unrated] = imputer(
             skill[unrated], sources.rung[rows[unrated]], sources.track[rows[unrated]]
         )
+    del rows, unrated
     delta = need - have
     share = importance[skill] * _power(np.abs(delta), weighting.gap_exponent)
     rise = np.where(delta > 0, share, 0.0)
     fall = np.where(delta < 0, share, 0.0)
+    del share
     total_rise = np.bincount(move, weights=rise, minlength=m)
     surplus = np.asarray(
         weighting.surplus_penalty * np.bincount(move, weights=fall, minlength=m), dtype=np.float64
     )
     weight = (weighting.base_cost + total_rise) + surplus
     up = delta > 0
-    gap_ptr = np.zeros(m + 1, dtype=np.int64)
-    np.cumsum(np.bincount(move[up], minlength=m), out=gap_ptr[1:])
-    return MoveCosts(
-        weight=weight,
-        surplus=surplus,
-        base=weighting.base_cost,
-        ptr=gap_ptr,
-        skill=skill[up],
-        from_=have[up],
-        to=need[up],
-        imputed=(~rated | have_imputed | need_imputed)[up],
-        cost=rise[up],
-        skill_ids=skill_ids,
+    return (
+        weight,
+        surplus,
+        np.bincount(move[up], minlength=m),
+        skill[up],
+        have[up],
+        need[up],
+        (~rated | have_imputed | need_imputed)[up],
+        rise[up],
     )
 
 

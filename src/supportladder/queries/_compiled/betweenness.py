@@ -15,6 +15,9 @@ __all__ = ["BATCH_ENTRIES", "betweenness"]
 BATCH_ENTRIES = 2_000_000
 """Sources x moves per batch of :func:`betweenness` (one Dijkstra call, one DAG)."""
 
+DETOURS = 4_000_000
+"""Two-move detours up to which :func:`_without_detoured` looks for moves to drop."""
+
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 
@@ -34,8 +37,11 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
         chosen = random.Random(seed).sample(list(ids), k)
         sources = sorted(fv.index[c] for c in chosen)
     scores = np.zeros(n, dtype=np.float64)
+    # Batches are sized on every move of the view, so that dropping detoured moves
+    # leaves them (and the order the scores are summed in) as they were.
     m = max(fv.src.size, 1)
     batch = max(1, min(len(sources), BATCH_ENTRIES // m))
+    fv = _without_detoured(fv)
     for start in range(0, len(sources), batch):
         chunk = sources[start : start + batch]
         scores += _brandes(fv, chunk)
@@ -52,6 +58,37 @@ def betweenness(fv: FastView, sample: int | None, seed: int) -> dict[str, float]
     return {ids[i]: float(scores[i]) for i in range(n)}
 
 
+def _without_detoured(fv: FastView) -> FastView:
+    """Return the view without the moves a two-move detour undercuts exactly (cached).
+
+    If ``c(u, w) + c(w, v) < c(u, v)``, every route through ``u -> v`` is beaten by the
+    detour through ``w``: the move is on no cheapest route from any source, so it is never
+    tight, and dropping it changes no distance and no shortest-path DAG (the moves left
+    keep their order, so the sums below are made in the same order).  Searches and exact
+    checks then skip it.  Costs are compared as exact integers; views without them, and
+    views with more than :data:`DETOURS` two-move detours, are kept whole.
+    """
+    found: FastView | None = fv.extra.get("without detoured")
+    if found is not None:
+        return found
+    found = fv
+    indptr = fv.matrix().indptr
+    degree = indptr[fv.dst + 1] - indptr[fv.dst]
+    if fv.ints is not None and fv.virtual is None and 0 < int(degree.sum()) <= DETOURS:
+        first = np.repeat(np.arange(fv.src.size, dtype=np.int64), degree)
+        second = _spans(indptr, fv.dst)
+        keys = fv.src[first] * fv.n + fv.dst[second]
+        at = np.minimum(np.searchsorted(fv.keys, keys), fv.keys.size - 1)
+        hit = fv.keys[at] == keys
+        detour = np.full(fv.src.size, np.iinfo(np.int64).max)
+        np.minimum.at(detour, at[hit], fv.ints[first[hit]] + fv.ints[second[hit]])
+        beaten = detour < fv.ints
+        if beaten.any():
+            found = fv.subset(~beaten)
+    fv.extra["without detoured"] = found
+    return found
+
+
 def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
     """Return the summed dependencies of a batch of sources (Brandes), unnormalised.
 
@@ -62,11 +99,11 @@ def _brandes(fv: FastView, sources: Sequence[int]) -> FloatArray:
     is taken once and there are as many rounds as the DAGs are deep.  Dependencies then
     flow back through the same rounds in reverse order.
     """
-    _, tight, _ = dags(fv, sources, as_int=True)
+    _, tight, _ = dags(fv, sources, as_int=True, entries=True)
     b, n = len(sources), fv.n
     size = b * n
-    # tight is (b, m) in C order, so its moves come grouped by (source, role): by node.
-    bi, be = np.divmod(np.flatnonzero(tight), fv.src.size)
+    # Positions in the (b, m) mask, ascending: moves come grouped by (source, role), by node.
+    bi, be = np.divmod(tight, fv.src.size)
     tail = bi * n + fv.src[be]
     head = bi * n + fv.dst[be]
     indptr = np.zeros(size + 1, dtype=np.int64)

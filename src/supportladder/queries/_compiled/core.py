@@ -352,13 +352,44 @@ def _chunks(m: int, b: int) -> list[tuple[int, int]]:
     return [(lo, min(m, lo + step)) for lo in range(0, m, step)]
 
 
+def _tight_rows(
+    to_v: IntArray, from_u: IntArray, src: IntArray, dst: IntArray, ints: IntArray
+) -> IntArray:
+    """Return the flat positions ``i * m + e``, ascending, of the tight moves ``e`` of row ``i``.
+
+    ``to_v`` and ``from_u`` are ``(b, n)`` exact distances (see :func:`_dags_int64`); the
+    check runs over groups of rows (or one row's chunks of moves) of about
+    :data:`CHUNK_ENTRIES` entries, so its arrays stay in cache and the positions come out
+    in order.  Raises :class:`Fallback` if a move undercuts the tree.
+    """
+    b, m = to_v.shape[0], src.size
+    rows = max(1, CHUNK_ENTRIES // max(m, 1))
+    found: list[IntArray] = []
+    for top in range(0, b, rows):
+        for lo, hi in _chunks(m, min(rows, b - top)):
+            gap = to_v[top : top + rows].take(dst[lo:hi], axis=1)
+            gap -= from_u[top : top + rows].take(src[lo:hi], axis=1)
+            gap -= ints[lo:hi]
+            if gap.max() > 0:
+                raise Fallback("float shortest-path tree is not exactly optimal")
+            # Flat in (rows, hi - lo): rows of whole moves (lo == 0), or one row's chunk.
+            found.append(np.flatnonzero(gap == 0) + (top * m + lo))
+    return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+
+
 def dags(
-    fv: FastView, sources: Sequence[int], limit: float | None = None, *, as_int: bool = False
-) -> tuple[FloatArray, BoolArray, IntArray | None]:
+    fv: FastView,
+    sources: Sequence[int],
+    limit: float | None = None,
+    *,
+    as_int: bool = False,
+    entries: bool = False,
+) -> tuple[FloatArray, npt.NDArray[Any], IntArray | None]:
     """Return distances ``(b, n)``, tight edges ``(b, m)`` and exact distances.
 
     Exact distances are ``None`` when floats are exact, else limbs of shape ``(k, b, n)``;
-    with ``as_int``, int64 counts of ``2**-q`` of shape ``(b, n)`` when they fit.
+    with ``as_int``, int64 counts of ``2**-q`` of shape ``(b, n)`` when they fit.  With
+    ``entries``, the tight edges are the ascending flat positions of the ``(b, m)`` mask.
     Raises :class:`Fallback` if the float tree is not exactly optimal.
     """
     _, csgraph = _scipy()
@@ -375,7 +406,7 @@ def dags(
             du = by_node.take(fv.src[lo:hi], axis=0)
             du += fv.cost[lo:hi, None]
             np.equal(du.T, by_node.take(fv.dst[lo:hi], axis=0).T, out=tight[:, lo:hi])
-        return dist, tight, None
+        return dist, np.flatnonzero(tight) if entries else tight, None
     lim = np.inf if limit is None else limit * (1 + 1e-6) + 1e-300
     dist, pred = csgraph.dijkstra(fv.matrix(), indices=idx, limit=lim, return_predecessors=True)
     dist = np.atleast_2d(dist)
@@ -388,7 +419,7 @@ def dags(
     pos = fv.positions(pred[has] * n + (flat[has] % n))
     reached = np.isfinite(dist)
     if fv.ints is not None and float(dist[reached].max(initial=0)) * (1 + 1e-6) < fv.int_room:
-        dist, tight, scaled = _dags_int64(fv, dist, reached, anc, has, pos)
+        dist, tight, scaled = _dags_int64(fv, dist, reached, anc, has, pos, entries=entries)
         if as_int:
             return dist, tight, scaled
         bits = [(scaled >> (_csr.LIMB_BITS * j)) & _csr.LIMB_MASK for j in range(fv.k)]
@@ -414,7 +445,7 @@ def dags(
     tight = np.zeros((b, fv.src.size), dtype=bool)
     ok = sign == 0
     tight[ci[ok], ce[ok]] = True
-    return dist, tight, exact
+    return dist, np.flatnonzero(tight) if entries else tight, exact
 
 
 def _dags_int64(
@@ -424,13 +455,15 @@ def _dags_int64(
     anc: IntArray,
     has: BoolArray,
     pos: IntArray,
-) -> tuple[FloatArray, BoolArray, IntArray]:
+    *,
+    entries: bool = False,
+) -> tuple[FloatArray, npt.NDArray[Any], IntArray]:
     """:func:`dags` when every distance, in units of ``2**-q``, fits in an int64.
 
     Costs are then plain int64 integers (``fv.ints``), summed exactly along the float
     tree; every move is checked exactly (not only the near-tight ones): one that would
     undercut the tree means the float tree was not optimal and the reference is used.
-    The check runs over :func:`_chunks` of moves, so its arrays stay in cache.
+    The check runs in cache-sized pieces (:func:`_tight_rows`).
     Returns the exact distances as int64 counts of ``2**-q``, ``(b, n)`` (0: unreached).
     """
     assert fv.ints is not None
@@ -441,9 +474,9 @@ def _dags_int64(
     # Per move u -> v and source, gap = d(v) - (d(u) + cost): > 0 would undercut the tree,
     # 0 is tight.  An unreached u counts as 2**62 (above every distance, no overflow once a
     # cost is added), an unreached v as -1, so neither is ever tight or undercutting.
-    by_node = np.ascontiguousarray(exact.reshape(b, n).T)
-    from_u = np.where(reached.T, by_node, np.int64(1) << np.int64(62))
-    to_v = np.where(reached.T, by_node, np.int64(-1))
+    exact = exact.reshape(b, n)
+    from_u = np.where(reached, exact, np.int64(1) << np.int64(62))
+    to_v = np.where(reached, exact, np.int64(-1))
     # Only a move out of a reached role can be tight or undercut the tree: with a budget
     # (a ``limit``) that is often a small part of the graph, worth checking alone.
     live = reached.any(axis=0)
@@ -451,20 +484,16 @@ def _dags_int64(
     if moves is not None and 2 * moves.size > fv.src.size:
         moves = None  # most moves: scattering the results back would cost more
     src, dst, ints = (fv.src, fv.dst, fv.ints) if moves is None else fv.moves(moves)
-    found = np.empty((b, src.size), dtype=bool)
-    for lo, hi in _chunks(src.size, b):
-        gap = to_v.take(dst[lo:hi], axis=0)
-        gap -= from_u.take(src[lo:hi], axis=0)
-        gap -= ints[lo:hi, None]
-        if gap.max() > 0:
-            raise Fallback("float shortest-path tree is not exactly optimal")
-        np.equal(gap.T, 0, out=found[:, lo:hi])
-    if moves is None:
-        tight = found
+    at = _tight_rows(to_v, from_u, src, dst, ints)
+    if moves is not None:  # positions among ``moves`` -> among every move
+        row, j = np.divmod(at, src.size)
+        at = row * fv.src.size + moves[j]
+    if entries:
+        tight: npt.NDArray[Any] = at
     else:
         tight = np.zeros((b, fv.src.size), dtype=bool)
-        tight[:, moves] = found
-    scaled: IntArray = np.where(reached, exact.reshape(b, n), 0)
+        tight.ravel()[at] = True
+    scaled: IntArray = np.where(reached, exact, 0)
     return dist, tight, scaled
 
 
