@@ -154,8 +154,10 @@ def bench_graph(
 
     snap = csr.snapshot(g)
     n = snap.n
+    # 32-bit indices, as csgraph runs on (it would cast a copy of int64 ones on every call):
+    # the peer's matrix is built as a careful SciPy user builds it, as ours is.
     matrix = __import__("scipy.sparse", fromlist=["csr_array"]).csr_array(
-        (snap.weight, snap.dst, snap.indptr), shape=(n, n)
+        (snap.weight, snap.dst.astype(np.int32), snap.indptr.astype(np.int32)), shape=(n, n)
     )
     ig = try_igraph()
     G = None

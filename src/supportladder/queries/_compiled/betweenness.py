@@ -72,7 +72,7 @@ def _without_detoured(fv: FastView) -> FastView:
     if found is not None:
         return found
     found = fv
-    indptr = fv.matrix().indptr
+    indptr = fv.indptr()
     degree = indptr[fv.dst + 1] - indptr[fv.dst]
     if fv.ints is not None and fv.virtual is None and 0 < int(degree.sum()) <= DETOURS:
         first = np.repeat(np.arange(fv.src.size, dtype=np.int64), degree)

@@ -253,7 +253,7 @@ def _check(fv: FastView, reached: IntArray, exact: IntArray) -> tuple[IntArray, 
     undercut the float tree.
     """
     assert fv.ints is not None
-    indptr = fv.matrix().indptr
+    indptr = fv.indptr()
     starts = indptr[reached]
     lengths = _out_degree(fv, indptr)[reached]
     ends = lengths.cumsum()
