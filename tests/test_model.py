@@ -6,6 +6,7 @@ import pytest
 
 from supportladder.model import (
     DEFAULT_SCALE,
+    NO_REQUIREMENTS,
     Gap,
     Requirements,
     Role,
@@ -127,6 +128,19 @@ class TestTransition:
     def test_negative_tenure(self) -> None:
         with pytest.raises(ValueError, match="tenure_months must be 0 or more"):
             Requirements(tenure_months=-1)
+
+    def test_moves_that_ask_nothing_share_one_empty_requirements(self) -> None:
+        """Requirements are immutable: a graph of 80,000 plain moves holds one empty
+        instance, not 160,000 (memory, and the objects the garbage collector walks)."""
+        import supportladder
+
+        moves = [Transition("a", "b"), Transition("b", "c", "lateral")]
+        g = supportladder.load("support-careers")
+        plain = [t for t in g.transitions if not t.requirements] + moves
+        assert {id(t.requirements) for t in plain} == {id(NO_REQUIREMENTS)}
+        assert {id(t.advantages) for t in moves} == {id(NO_REQUIREMENTS)}
+        assert Requirements() == NO_REQUIREMENTS
+        assert attrs.evolve(moves[0], kind="lateral").requirements is NO_REQUIREMENTS
 
 
 class TestSkillAndWeighting:

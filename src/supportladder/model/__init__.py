@@ -19,7 +19,13 @@ from __future__ import annotations
 
 from supportladder.model._costs import Gap, Weighting
 from supportladder.model._ladder import DEFAULT_SCALE, Role, Scale, Skill
-from supportladder.model._moves import REQUIREMENT_NAMES, Observed, Requirements, Transition
+from supportladder.model._moves import (
+    NO_REQUIREMENTS,
+    REQUIREMENT_NAMES,
+    Observed,
+    Requirements,
+    Transition,
+)
 from supportladder.model._rules import (
     HOLLAND_LETTERS,
     KINDS,
@@ -39,6 +45,7 @@ __all__ = [
     "MAX_ID_LENGTH",
     "MAX_LEVEL",
     "MAX_TENURE_MONTHS",
+    "NO_REQUIREMENTS",
     "REQUIREMENT_NAMES",
     "SKILL_CATEGORIES",
     "Gap",

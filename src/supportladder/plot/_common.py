@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from supportladder._wording import KIND_COLORS, PATH_COLOR
 from supportladder.graph import CareerGraph
-from supportladder.model import KINDS, Gap, Requirements
+from supportladder.model import KINDS, NO_REQUIREMENTS, Gap, Requirements
 from supportladder.queries import _options
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def steps_of(graph: CareerGraph, path: Path | Sequence[str]) -> list[Step]:
             if s.source == _PROFILE:  # the virtual first move of a query from a profile
                 continue
             source, target = graph.role(s.source).id, graph.role(s.target).id
-            requirements = getattr(s, "requirements", None) or Requirements()
+            requirements = getattr(s, "requirements", None) or NO_REQUIREMENTS
             out.append(
                 Step(source, target, str(s.kind), float(s.cost), tuple(s.gaps), requirements)
             )

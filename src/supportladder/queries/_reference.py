@@ -22,7 +22,7 @@ import attrs
 import networkx as nx
 
 from supportladder._checks import MAX_ROUTE_COST
-from supportladder.model import Requirements
+from supportladder.model import NO_REQUIREMENTS
 from supportladder.queries._options import (
     PROFILE,
     PROFILE_KIND,
@@ -133,7 +133,7 @@ def build_view(
                 continue
             if filters.max_step_cost is not None and costs[0] > filters.max_step_cost:
                 continue
-            virtual.append(Edge(PROFILE, role.id, PROFILE_KIND, *costs, gaps, Requirements()))
+            virtual.append(Edge(PROFILE, role.id, PROFILE_KIND, *costs, gaps, NO_REQUIREMENTS))
         out[PROFILE] = virtual
     for moves in out.values():
         moves.sort(key=lambda e: e.target)

@@ -20,7 +20,7 @@ from attrs import field, frozen
 
 from supportladder._display import rich_html
 from supportladder.graph import CareerGraph
-from supportladder.model import Gap, Observed, Requirements
+from supportladder.model import NO_REQUIREMENTS, Gap, Observed, Requirements
 from supportladder.queries import _options
 from supportladder.queries._options import PROFILE
 
@@ -98,8 +98,8 @@ class Step:
     kind: str
     cost: float
     gaps: tuple[Gap, ...] = field(default=(), converter=_tuple_of_gaps)
-    requirements: Requirements = field(factory=Requirements)
-    advantages: Requirements = field(factory=Requirements, kw_only=True)
+    requirements: Requirements = field(default=NO_REQUIREMENTS)
+    advantages: Requirements = field(default=NO_REQUIREMENTS, kw_only=True)
     base: float = field(default=0.0, kw_only=True)
     surplus: float = field(default=0.0, kw_only=True)
     observed: Observed | None = field(default=None, kw_only=True)
@@ -349,7 +349,7 @@ def make_step(graph: CareerGraph, e: Any, profile: Mapping[str, float] | None = 
     seen: Observed | None = None
     skill: float | None = None
     if e.source == PROFILE:
-        advantages = Requirements()
+        advantages = NO_REQUIREMENTS
         surplus = 0.0
         if profile is not None:
             at = graph._role_index()[e.target]

@@ -42,7 +42,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from supportladder.model import KINDS, Requirements
+from supportladder.model import KINDS, NO_REQUIREMENTS
 from supportladder.queries import _snapshot as _csr
 from supportladder.queries._options import PROFILE, PROFILE_KIND, Edge, Filters, avoided, cost_of
 
@@ -86,9 +86,6 @@ class Virtual:
     profile: dict[str, float]
     targets: IntArray
     cost: FloatArray  # under the query's weight
-
-
-NONE = Requirements()
 
 
 class FastView:
@@ -223,7 +220,9 @@ class FastView:
             cost = float(self.cost[i])
             if self.virtual is not None and i >= self.eids.size:
                 gaps = self.graph.delta(self.virtual.profile, target)[1]
-                found = Edge(source, target, PROFILE_KIND, cost, Fraction(cost), gaps, NONE)
+                found = Edge(
+                    source, target, PROFILE_KIND, cost, Fraction(cost), gaps, NO_REQUIREMENTS
+                )
             else:
                 move = self.snap.moves[int(self.eids[i])]
                 gaps = self.graph.delta(source, target)[1]
