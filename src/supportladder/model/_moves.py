@@ -181,8 +181,8 @@ class Requirements:
 
 NO_REQUIREMENTS = Requirements()
 """The empty :class:`Requirements`: immutable, so one instance is shared by every move that
-asks for nothing (the default of :attr:`Transition.requirements` and ``advantages``: a graph
-of 80,000 moves holds one, not 160,000)."""
+asks for nothing (the default of a :class:`Transition`'s ``requirements`` and
+``advantages``: a graph of 80,000 moves holds one, not 160,000)."""
 
 REQUIREMENT_NAMES: Final = ("tenure_months", "education", "certifications", "assessment")
 """The names of the single requirements (the fields of :class:`Requirements` but ``any_of``)."""
